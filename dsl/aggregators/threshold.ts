@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { Aggregator } from "./types.ts";
+import type { AggregatorInput } from "./stats.ts";
+import { fieldMean, findField, itemTitle, listNl, nl, numericItems, round2 } from "./stats.ts";
+
+export const thresholdParamsSchema = z.object({
+  on: z.string().min(1),
+  "at-least": z.number().int(),
+});
+export type ThresholdParams = z.infer<typeof thresholdParamsSchema>;
+
+export interface ThresholdItem {
+  item: string;
+  title: string;
+  n: number;
+  /** Mean score (for a pair item: the current side); null when nobody answered. */
+  score: number | null;
+  below: boolean;
+}
+
+export interface ThresholdResult {
+  kind: "threshold";
+  scale: string;
+  atLeast: number;
+  items: ThresholdItem[];
+  /** Item ids scoring below the minimum. */
+  below: string[];
+  /** Item ids without any answer. */
+  unanswered: string[];
+  /** True when every item has a score at or above the minimum. */
+  allReached: boolean;
+  explanation: string;
+}
+
+export const threshold: Aggregator<ThresholdParams, AggregatorInput, ThresholdResult> = {
+  name: "threshold",
+  doc: "Markeert elementen die onder een minimumniveau scoren (bijvoorbeeld 3) en zegt of alle elementen het minimum halen.",
+  params: {
+    on: { kind: "scale", required: true, doc: "the scale whose items are checked" },
+    "at-least": { kind: "int", required: true, doc: "the minimum acceptable score, e.g. 3" },
+  },
+  schema: thresholdParamsSchema,
+  compute(input, params, model) {
+    const atLeast = params["at-least"];
+    const items: ThresholdItem[] = numericItems(model, params.on).map((i) => {
+      const field = findField(input.current, i.id, i.kind === "pair" ? "current" : null);
+      const score = fieldMean(field, i, model);
+      return {
+        item: i.id,
+        title: itemTitle(i),
+        n: field?.n ?? 0,
+        score: score === null ? null : round2(score),
+        below: score !== null && score < atLeast,
+      };
+    });
+    const below = items.filter((i) => i.below);
+    const unanswered = items.filter((i) => i.score === null);
+    const allReached = items.length > 0 && below.length === 0 && unanswered.length === 0;
+
+    const word = items.length === 1 ? "element" : "elementen";
+    const parts: string[] = [];
+    if (below.length > 0) {
+      parts.push(
+        `${below.length} van ${items.length} ${word} scoren onder niveau ${atLeast}: ${listNl(below.map((i) => `${i.title} (${nl(i.score!)})`))}.`,
+      );
+    }
+    if (unanswered.length > 0) {
+      parts.push(`Nog geen score voor ${listNl(unanswered.map((i) => i.title))}.`);
+    }
+    parts.push(
+      allReached
+        ? `Alle ${items.length} ${word} scoren op of boven niveau ${atLeast}.`
+        : `Nog niet alle ${word} halen niveau ${atLeast}.`,
+    );
+    parts.push(`Regel: een element haalt het minimum als zijn score ≥ ${atLeast} is.`);
+    return {
+      kind: "threshold",
+      scale: params.on,
+      atLeast,
+      items,
+      below: below.map((i) => i.item),
+      unanswered: unanswered.map((i) => i.item),
+      allReached,
+      explanation: parts.join(" "),
+    };
+  },
+};
