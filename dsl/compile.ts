@@ -1,0 +1,114 @@
+import type { ConditionNode, ItemNode, ScanFile, TextNode } from "./ast.ts";
+import { estimateMinutes } from "./estimate.ts";
+import { kinds, pairFieldName, scaleModel, textModel } from "./kinds.ts";
+import type { Condition, CompiledScan, ItemModel, ScaleModel, ScoringModel, SurveyJson, Text } from "./model.ts";
+import { scoreParams } from "./rules/scores-known.ts";
+
+/** A SurveyJS localizable string: plain Dutch, or `{ default, en }` when translated. */
+function loc(text: Text): unknown {
+  return text.en !== undefined ? { default: text.nl, en: text.en } : text.nl;
+}
+
+/** Several lines of text (intro paragraphs, help lines) as one text, per language. */
+function joined(nodes: readonly TextNode[], separator: string): Text | undefined {
+  if (nodes.length === 0) return undefined;
+  const nl = nodes.map((n) => n.nl).join(separator);
+  if (nodes.every((n) => n.en !== undefined)) return { nl, en: nodes.map((n) => n.en).join(separator) };
+  return { nl };
+}
+
+function condition(node: ConditionNode): Condition {
+  const field = node.side ? pairFieldName(node.item.name, node.side.name) : node.item.name;
+  const value = node.value.kind === "int" ? Number(node.value.text) : node.value.text;
+  return { field, op: node.op.text as Condition["op"], value };
+}
+
+/** The SurveyJS expression for a condition; names go in braces, strings in single quotes. */
+export function visibleIf(c: Condition): string {
+  const value = typeof c.value === "number" ? String(c.value) : `'${c.value.replace(/'/g, "")}'`;
+  return `{${c.field}} ${c.op} ${value}`;
+}
+
+/**
+ * Turns a checked scan file (no errors) into the SurveyJS form and the scoring model. Pure and
+ * deterministic: the same file always gives the same JSON.
+ */
+export function generate(file: ScanFile): CompiledScan {
+  const scan = file.scans[0]!;
+  const scales = new Map<string, ScaleModel>(file.scales.map((s) => [s.id.name, scaleModel(s)]));
+  const items: ItemModel[] = [];
+  const pages = file.themes.map((theme) => {
+    const help = joined(theme.help, "\n");
+    return {
+      name: theme.id.name,
+      title: loc(textModel(theme.title)),
+      ...(help ? { description: loc(help) } : {}),
+      elements: theme.items.map((node) => {
+        const model = itemModel(node, scales);
+        items.push(model);
+        const input = {
+          node,
+          required: model.required,
+          scale: model.scale ? scales.get(model.scale) : undefined,
+          title: loc(model.title),
+          description: model.help ? loc(model.help) : undefined,
+          visibleIf: model.showIf ? visibleIf(model.showIf) : undefined,
+          loc,
+        };
+        model.fields = kinds[node.kind].fields(input);
+        return kinds[node.kind].element(input);
+      }),
+    };
+  });
+  const title = textModel(scan.title!);
+  const intro = joined(scan.intro, "\n\n");
+  const survey: SurveyJson = {
+    title: loc(title),
+    ...(intro ? { description: loc(intro) } : {}),
+    locale: "nl",
+    showProgressBar: true,
+    progressBarLocation: "top",
+    progressBarType: "pages",
+    showQuestionNumbers: "off",
+    pages,
+  };
+  const model: ScoringModel = {
+    scan: scan.id.name,
+    title,
+    ...(intro ? { intro } : {}),
+    languages: scan.languages.length ? scan.languages.map((l) => l.name) : ["nl"],
+    respondent: scan.respondent?.name ?? "team",
+    cadence: scan.cadence?.every ?? null,
+    anonymous: scan.anonymous?.value ?? false,
+    notes: scan.notes.map(textModel),
+    scales: [...scales.values()],
+    themes: file.themes.map((t) => {
+      const help = joined(t.help, "\n");
+      return { id: t.id.name, title: textModel(t.title), ...(help ? { help } : {}), items: t.items.map((i) => i.id.name) };
+    }),
+    items,
+    aggregators: file.scores.map((s) => ({ name: s.name.name, params: scoreParams(s) })),
+    estimatedMinutes: estimateMinutes(file.themes.flatMap((t) => t.items)),
+  };
+  return { survey, model };
+}
+
+function itemModel(node: ItemNode, scales: Map<string, ScaleModel>): ItemModel {
+  const kind = kinds[node.kind];
+  const help = joined(node.help, "\n");
+  const scale = node.scales[0] && scales.has(node.scales[0].name) ? node.scales[0].name : undefined;
+  return {
+    id: node.id.name,
+    theme: node.theme,
+    kind: node.kind,
+    title: textModel(node.title),
+    ...(help ? { help } : {}),
+    ...(scale ? { scale } : {}),
+    ...(kind.options ? { options: node.options.map((o) => ({ value: o.id.name, text: textModel(o.text) })) } : {}),
+    required: node.required ? node.required.value : kind.requiredByDefault,
+    discriminating: node.discriminating !== undefined,
+    reverse: node.reverse !== undefined,
+    ...(node.showIf ? { showIf: condition(node.showIf) } : {}),
+    fields: [],
+  };
+}

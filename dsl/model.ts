@@ -1,0 +1,112 @@
+// The compiled, serialisable output of the scan language: what the server stores per scan
+// version, what validation and the aggregators read. Plain JSON only.
+
+/** A text in Dutch with an optional English translation. */
+export interface Text {
+  nl: string;
+  en?: string;
+}
+
+export type ItemKind = "rate" | "pair" | "step" | "choice" | "multi" | "yesno" | "text";
+
+/** Which side of a paired current/desired item an answer belongs to. */
+export type Side = "current" | "desired";
+
+export interface Cadence {
+  /** e.g. "every 3-4 months" → { min: 3, max: 4, unit: "months" } */
+  min: number;
+  max: number;
+  unit: "days" | "weeks" | "months";
+}
+
+export interface ScaleModel {
+  id: string;
+  min: number;
+  max: number;
+  /** A ladder labels every step and renders as a list of steps, not as rating buttons. */
+  ladder: boolean;
+  labels: { value: number; text: Text }[];
+}
+
+export interface ThemeModel {
+  id: string;
+  title: Text;
+  help?: Text;
+  items: string[];
+}
+
+export type ConditionOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "contains";
+
+export interface Condition {
+  /** The SurveyJS data key the condition reads (an item id, or `<id>__current`/`<id>__desired`). */
+  field: string;
+  op: ConditionOp;
+  value: number | string;
+}
+
+/**
+ * One answer slot in the SurveyJS data. A pair item has two fields (current, desired);
+ * every other item has one. The server stores one answer row per field (per selected
+ * option for `multi`).
+ */
+export interface FieldModel {
+  /** The key in the SurveyJS result data. */
+  name: string;
+  item: string;
+  side: Side | null;
+  type: "number" | "string" | "strings";
+  /** For numbers: the inclusive bounds of the scale. */
+  min?: number;
+  max?: number;
+  /** For strings: the allowed values (choice options, ja/nee/deels); absent for open text. */
+  values?: string[];
+  required: boolean;
+  /** Maximum length of open text answers. */
+  maxLength?: number;
+}
+
+export interface ItemModel {
+  id: string;
+  theme: string;
+  kind: ItemKind;
+  title: Text;
+  help?: Text;
+  scale?: string;
+  options?: { value: string; text: Text }[];
+  required: boolean;
+  discriminating: boolean;
+  reverse: boolean;
+  showIf?: Condition;
+  fields: FieldModel[];
+}
+
+export type ParamValue = string | number | [number, number];
+
+export interface AggregatorDecl {
+  name: string;
+  params: Record<string, ParamValue>;
+}
+
+export interface ScoringModel {
+  scan: string;
+  title: Text;
+  intro?: Text;
+  languages: string[];
+  respondent: string;
+  cadence: Cadence | null;
+  anonymous: boolean;
+  notes: Text[];
+  scales: ScaleModel[];
+  themes: ThemeModel[];
+  items: ItemModel[];
+  aggregators: AggregatorDecl[];
+  estimatedMinutes: number;
+}
+
+/** SurveyJS form JSON; kept loose because survey-core's own types are not imported in dsl/. */
+export type SurveyJson = Record<string, unknown>;
+
+export interface CompiledScan {
+  survey: SurveyJson;
+  model: ScoringModel;
+}

@@ -1,0 +1,25 @@
+import type { Rule } from "../check.ts";
+import { conditionsReferBack } from "./conditions-refer-back.ts";
+import { itemSettingsFitKind } from "./item-settings-fit-kind.ts";
+import { itemsRatedOnScales } from "./items-rated-on-scales.ts";
+import { namesUnique } from "./names-unique.ts";
+import { scalesWellFormed } from "./scales-well-formed.ts";
+import { scanDeclared } from "./scan-declared.ts";
+import { scanLength } from "./scan-length.ts";
+import { scoresKnown } from "./scores-known.ts";
+import { themesHoldItems } from "./themes-hold-items.ts";
+import { translationsComplete } from "./translations-complete.ts";
+
+/** Every checker rule, in the order they run; each keeps one invariant. */
+export const rules: readonly Rule[] = [
+  scanDeclared,
+  namesUnique,
+  scalesWellFormed,
+  themesHoldItems,
+  itemsRatedOnScales,
+  itemSettingsFitKind,
+  conditionsReferBack,
+  scoresKnown,
+  translationsComplete,
+  scanLength,
+];
