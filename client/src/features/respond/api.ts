@@ -1,0 +1,31 @@
+// The respondent API, exactly as ARCHITECTURE.md "Respondent API" describes it.
+import { requestJson } from "../../lib/http.ts";
+
+export type RoundState = "open" | "closed" | "not-yet-open";
+export type ResponseStatus = "draft" | "submitted";
+export type SurveyData = Record<string, unknown>;
+
+export interface RespondForm {
+  round: { id: string; title: string; closesAt: string | null; state: RoundState; allowEdit: boolean };
+  scanVersion: { id: number; scan: string; version: number; checksum: string };
+  survey: Record<string, unknown>;
+  response: null | { id: string; status: ResponseStatus; data: SurveyData; submittedAt: string | null };
+}
+
+const base = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
+
+export function fetchForm(token: string, responseId: string): Promise<RespondForm> {
+  return requestJson<RespondForm>("GET", `${base(token)}?response=${encodeURIComponent(responseId)}`);
+}
+
+export function saveDraft(token: string, responseId: string, data: SurveyData): Promise<{ savedAt: string }> {
+  return requestJson("PUT", `${base(token)}/draft`, { responseId, data });
+}
+
+export function submitResponse(
+  token: string,
+  responseId: string,
+  data: SurveyData,
+): Promise<{ responseId: string; submittedAt: string }> {
+  return requestJson("POST", `${base(token)}/submit`, { responseId, data });
+}
