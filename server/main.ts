@@ -1,0 +1,57 @@
+import { serve } from "@hono/node-server";
+import { compile, renderDiagnostics } from "../dsl/index.ts";
+import { createApp } from "./app.ts";
+import { connect } from "./db/connect.ts";
+import { migrate } from "./db/migrate.ts";
+import { EnvError, loadEnv } from "./env.ts";
+import { consoleLog as log } from "./log.ts";
+import { loadScans } from "./scan-loader.ts";
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const db = await connect(env);
+  log.info(
+    db.kind === "embedded"
+      ? `database: embedded PGlite in ${env.dataDir}/pglite (set DATABASE_URL for PostgreSQL)`
+      : "database: PostgreSQL from DATABASE_URL",
+  );
+  const applied = await migrate(db.sql);
+  if (applied.length > 0) log.info(`database: applied migrations ${applied.join(", ")}`);
+  await loadScans(db.sql, env.scansDir, { compile, renderDiagnostics }, log);
+
+  const app = createApp({
+    sql: db.sql,
+    publicUrl: env.publicUrl,
+    adminToken: env.adminToken,
+    rateLimit: env.rateLimit,
+    bodyLimitBytes: env.bodyLimitBytes,
+    clientDir: env.clientDir,
+    log,
+  });
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    log.info(`peilstok: listening on http://localhost:${info.port} (public URL ${env.publicUrl})`);
+    if (env.adminTokenGenerated) {
+      log.info(`admin: ADMIN_TOKEN is unset; this run's admin token is ${env.adminToken}`);
+    }
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`peilstok: ${signal}, shutting down`);
+    // Finish in-flight requests, then close the database (which stops embedded PGlite cleanly).
+    server.close(async () => {
+      await db.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof EnvError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,207 @@
+import type { SurveyJson } from "../dsl/model.ts";
+import type { Sql } from "./db/connect.ts";
+import { deleteAnswers, insertAnswers } from "./db/answers.ts";
+import { advanceStatus } from "./db/respondents.ts";
+import {
+  findById,
+  findOwned,
+  insertSubmitted,
+  lockById,
+  markSubmitted,
+  owns,
+  upsertDraft,
+  type Owner,
+  type ResponseRow,
+} from "./db/responses.ts";
+import { findLink, type LinkRow } from "./db/rounds.ts";
+import { AppError, notFound } from "./errors.ts";
+import type { ScanVersionCache } from "./scan-versions.ts";
+import { ownerHash, tokenHash } from "./tokens.ts";
+import type { Answers } from "./validation.ts";
+
+export type RoundState = "open" | "closed" | "not-yet-open";
+
+export function roundState(round: { opens_at: Date; closes_at: Date }, now = new Date()): RoundState {
+  if (now < round.opens_at) return "not-yet-open";
+  if (now >= round.closes_at) return "closed";
+  return "open";
+}
+
+export interface Form {
+  round: { id: string; title: string; closesAt: string; state: RoundState; allowEdit: boolean };
+  scanVersion: { id: number; scan: string; version: number; checksum: string };
+  survey: SurveyJson;
+  response: null | {
+    id: string;
+    status: "draft" | "submitted";
+    data: Answers;
+    submittedAt: string | null;
+  };
+}
+
+export interface ResponseInput {
+  responseId: string;
+  data: unknown;
+}
+
+function ownerOf(link: LinkRow, token: string): Owner {
+  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
+  if (link.kind === "open") {
+    return { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: true };
+  }
+  if (link.anonymous) {
+    return { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: false };
+  }
+  return { ...base, respondentId: link.respondent_id, ownerHash: null, openLink: false };
+}
+
+/** Key-order-independent equality of two answer sets (jsonb does not keep key order). */
+function sameAnswers(a: Answers, b: Answers): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+function isUniqueViolation(err: unknown, constraint: RegExp): boolean {
+  const e = err as { code?: string; constraint_name?: string };
+  return e.code === "23505" && constraint.test(e.constraint_name ?? "");
+}
+
+const linkTaken = () =>
+  new AppError(
+    409,
+    "response-exists",
+    "this link already has a response with another id; reload the page to continue it",
+  );
+
+const idTaken = () =>
+  new AppError(409, "response-id-taken", "this response id is in use; generate a new one");
+
+export class RespondService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly versions: ScanVersionCache,
+  ) {}
+
+  private async link(token: string): Promise<LinkRow> {
+    const link = await findLink(this.sql, tokenHash(token));
+    if (!link) throw notFound("link");
+    return link;
+  }
+
+  private assertOpen(link: LinkRow): void {
+    const state = roundState(link);
+    if (state === "closed") throw new AppError(409, "round-closed", "this round is closed");
+    if (state === "not-yet-open") {
+      throw new AppError(409, "round-not-open", "this round is not open yet");
+    }
+  }
+
+  async form(token: string, responseId: string | undefined): Promise<Form> {
+    const link = await this.link(token);
+    const owner = ownerOf(link, token);
+    const [version, response] = await Promise.all([
+      this.versions.get(link.scan_version_id),
+      findOwned(this.sql, owner, responseId),
+    ]);
+    if (link.respondent_id && link.respondent_status === "invited") {
+      await advanceStatus(this.sql, link.respondent_id, "opened", link.anonymous);
+    }
+    return {
+      round: {
+        id: link.round_id,
+        title: link.title,
+        closesAt: link.closes_at.toISOString(),
+        state: roundState(link),
+        allowEdit: link.allow_edit,
+      },
+      scanVersion: {
+        id: link.scan_version_id,
+        scan: link.scan_id,
+        version: link.version,
+        checksum: link.checksum,
+      },
+      survey: version.compiled.survey,
+      response: response
+        ? {
+            id: response.id,
+            status: response.status,
+            data: response.data,
+            submittedAt: response.submitted_at?.toISOString() ?? null,
+          }
+        : null,
+    };
+  }
+
+  async saveDraft(token: string, input: ResponseInput): Promise<{ savedAt: string }> {
+    const link = await this.link(token);
+    this.assertOpen(link);
+    const { validator } = await this.versions.get(link.scan_version_id);
+    const result = validator.draft(input.data);
+    if (!result.ok) throw new AppError(400, "invalid-answers", "the draft has invalid answers", result.issues);
+    const owner = ownerOf(link, token);
+    try {
+      return await this.sql.begin(async (tx) => {
+        const saved = await upsertDraft(tx, owner, input.responseId, result.data);
+        if (!saved) {
+          const existing = await findById(tx, input.responseId);
+          if (existing && owns(owner, existing)) {
+            throw new AppError(409, "already-submitted", "this response is already submitted");
+          }
+          throw idTaken();
+        }
+        if (link.respondent_id) await advanceStatus(tx, link.respondent_id, "started", link.anonymous);
+        return { savedAt: saved.updated_at.toISOString() };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
+      throw err;
+    }
+  }
+
+  /**
+   * Stores a submission, acknowledging only after the transaction commits. Idempotent by
+   * response id: a retry with the same answers returns the first submission's time.
+   */
+  async submit(token: string, input: ResponseInput): Promise<{ responseId: string; submittedAt: string }> {
+    const link = await this.link(token);
+    this.assertOpen(link);
+    const { validator } = await this.versions.get(link.scan_version_id);
+    const result = validator.submission(input.data);
+    if (!result.ok) {
+      throw new AppError(400, "invalid-answers", "the submission has invalid answers", result.issues);
+    }
+    const owner = ownerOf(link, token);
+    const { data, rows } = result;
+    const id = input.responseId;
+    try {
+      const submittedAt = await this.sql.begin(async (tx) => {
+        const inserted = await insertSubmitted(tx, owner, id, data);
+        let at: Date;
+        if (inserted) {
+          at = inserted.submitted_at;
+        } else {
+          const existing = (await lockById(tx, id)) as ResponseRow;
+          if (!owns(owner, existing)) throw idTaken();
+          if (existing.status === "submitted") {
+            if (sameAnswers(existing.data, data)) return existing.submitted_at!;
+            if (!link.allow_edit) {
+              throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
+            }
+          }
+          at = (await markSubmitted(tx, id, data)).submitted_at;
+          await deleteAnswers(tx, id);
+        }
+        await insertAnswers(tx, id, owner.roundId, rows);
+        if (link.respondent_id) {
+          await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);
+        }
+        return at;
+      });
+      return { responseId: id, submittedAt: submittedAt.toISOString() };
+    } catch (err) {
+      if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
+      throw err;
+    }
+  }
+}
