@@ -34,6 +34,8 @@ export interface ScanNode {
   respondent?: Ident;
   cadence?: CadenceNode;
   anonymous?: { value: boolean; span: Span };
+  /** A settings line could not be read (already reported); it may have been the title. */
+  incomplete: boolean;
 }
 
 export interface ScaleLabelNode {

@@ -4,9 +4,12 @@ import { kinds, pairFieldName, scaleModel, textModel } from "./kinds.ts";
 import type { Condition, CompiledScan, ItemModel, ScaleModel, ScoringModel, SurveyJson, Text } from "./model.ts";
 import { scoreParams } from "./rules/scores-known.ts";
 
-/** A SurveyJS localizable string: plain Dutch, or `{ default, en }` when translated. */
+/**
+ * A SurveyJS localizable string: plain Dutch, or `{ nl, en }` when translated. (SurveyJS treats
+ * `default` as English, its own default locale, so `{ default: nl, en }` would never show `en`.)
+ */
 function loc(text: Text): unknown {
-  return text.en !== undefined ? { default: text.nl, en: text.en } : text.nl;
+  return text.en !== undefined ? { nl: text.nl, en: text.en } : text.nl;
 }
 
 /** Several lines of text (intro paragraphs, help lines) as one text, per language. */

@@ -17,6 +17,8 @@ export interface Line {
   span: Span;
   /** Offset of the line's first character (column 1). */
   start: number;
+  /** The line has an unterminated string (already reported): what follows it is unknown. */
+  broken: boolean;
 }
 
 const PUNCT = ["..", "!=", ">=", "<=", "=", ">", "<", "-", "."] as const;
@@ -65,6 +67,7 @@ function lexLine(text: string, start: number, end: number, diagnostics: Diagnost
     i++;
   }
   const tokens: Token[] = [];
+  const before = diagnostics.length;
   while (i < end) {
     const c = text[i]!;
     if (c === " " || c === "\t" || c === "\r") {
@@ -109,7 +112,8 @@ function lexLine(text: string, start: number, end: number, diagnostics: Diagnost
   if (tokens.length === 0) return null;
   const first = tokens[0]!.span.start;
   const last = tokens[tokens.length - 1]!.span.end;
-  return { indent, tokens, span: { start: first, end: last }, start };
+  const broken = diagnostics.slice(before).some((d) => d.id === "string-unterminated");
+  return { indent, tokens, span: { start: first, end: last }, start, broken };
 }
 
 /** Reads a double-quoted string starting at `i`; returns the offset after it. */

@@ -272,6 +272,7 @@ class Parser {
       intro: [],
       notes: [],
       languages: [],
+      incomplete: false,
     };
     for (const child of node.children) this.scanProp(scan, child);
     this.file_.scans.push(scan);
@@ -341,6 +342,7 @@ class Parser {
         break;
       }
       default:
+        scan.incomplete = true;
         this.unknown(node, SCAN_KEYWORDS, "in the scan settings");
         return;
     }
@@ -489,6 +491,10 @@ class Parser {
 
   /** item = KIND ID TEXT [ "on" ID [ "and" ID ] ] NL [ INDENT { itemprop } DEDENT ] */
   private item(node: Node, kind: ItemKind, theme: string): ItemNode | undefined {
+    if (node.line.broken) {
+      this.recover(node);
+      return undefined;
+    }
     const c = this.node(node.line);
     const head = c.next()!;
     const id = c.ident(`the item's name after \`${kind}\``, { help: `e.g. \`${kind} missie "Missie"${kind === "rate" ? " on niveau" : ""}\`` });

@@ -20,7 +20,7 @@ export const scanDeclared: Rule = (ctx) => {
       }),
     );
   }
-  if (!scan.title) {
+  if (!scan.title && !scan.incomplete) {
     ctx.report(
       diagnostic("property-missing", scan.id.span, `scan \`${scan.id.name}\` has no title`, {
         help: 'add an indented line below it: title "..."',
