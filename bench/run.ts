@@ -1,0 +1,17 @@
+// `npm run bench [section...]`: runs the benchmark sections (all by default) and prints, for each,
+// absolute figures and the ratio against a baseline measured in the same run.
+import { dslBench } from "./dsl.ts";
+
+export interface BenchSection {
+  name: string;
+  run(): Promise<void>;
+}
+
+const sections: BenchSection[] = [dslBench];
+
+const wanted = process.argv.slice(2);
+for (const section of sections) {
+  if (wanted.length && !wanted.includes(section.name)) continue;
+  console.log(`\n== ${section.name} ==`);
+  await section.run();
+}
