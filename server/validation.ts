@@ -40,6 +40,9 @@ export interface ResponseValidator {
 
 const defaultMaxLength = 5000;
 
+/** A string first (else "wrong type"), then one of the allowed values (else "not allowed"). */
+const oneOf = (values: string[]) => z.string().pipe(z.enum(values as [string, ...string[]]));
+
 function fieldSchema(field: FieldModel): z.ZodType {
   switch (field.type) {
     case "number": {
@@ -50,10 +53,10 @@ function fieldSchema(field: FieldModel): z.ZodType {
     }
     case "string":
       return field.values
-        ? z.enum(field.values as [string, ...string[]])
+        ? oneOf(field.values)
         : z.string().max(field.maxLength ?? defaultMaxLength);
     case "strings": {
-      const option = field.values ? z.enum(field.values as [string, ...string[]]) : z.string();
+      const option = field.values ? oneOf(field.values) : z.string();
       return z.array(option).refine((values) => new Set(values).size === values.length, {
         message: "lists an option twice",
       });
