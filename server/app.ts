@@ -12,6 +12,7 @@ import { rateLimit, type RateLimit } from "./rate-limit.ts";
 import { RespondService } from "./respond.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { respondRoutes } from "./routes/respond.ts";
 import { roundRoutes } from "./routes/rounds.ts";
 import { scanRoutes } from "./routes/scans.ts";
@@ -70,6 +71,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/respond", respondRoutes(respond));
   app.route("/api/admin/scans", scanRoutes(sql));
   app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl));
+
+  app.route("/api", reportRoutes(sql));
 
   app.all("/api/*", () => {
     throw new AppError(404, "not-found", "no such API route");

@@ -1,0 +1,233 @@
+import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CompiledScan } from "../dsl/model.ts";
+import type { ThresholdResult } from "../dsl/aggregators/threshold.ts";
+import type { TrendResult } from "../dsl/aggregators/trend.ts";
+import type { GapResult } from "../dsl/aggregators/gap.ts";
+import type { App } from "../server/app.ts";
+import { numericTallies, numericTalliesFromAnswers } from "../server/db/stats.ts";
+import type { OwnReport } from "../server/own-report.ts";
+import type { GroupReport, RoundReport, SeriesReport } from "../server/reports.ts";
+import { backends, openTestDb, type TestDb } from "./support/db.ts";
+import { adminToken, compileScanFile, createRoundVia, publishAs, send, testApp, validAnswers } from "./support/app.ts";
+
+const admin = { authorization: `Bearer ${adminToken}` };
+
+async function getJson<T>(app: App, path: string): Promise<T> {
+  const res = await app.request(path, { headers: admin });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function submit(app: App, token: string, data: Record<string, unknown>, responseId = randomUUID()) {
+  const res = await send(app, "POST", `/api/respond/${token}/submit`, { responseId, data });
+  if (res.status !== 200) throw new Error(`submit: ${res.status} ${await res.text()}`);
+  return responseId;
+}
+
+function result<T>(group: GroupReport, name: string): T {
+  const outcome = group.results?.find((r) => r.name === name);
+  if (!outcome || !("result" in outcome)) throw new Error(`no ${name} result`);
+  return outcome.result as T;
+}
+
+/** RFC 4180 rows as objects keyed by the header. */
+function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") record.push(field), (field = "");
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      record.push(field), records.push(record), (record = []), (field = ""), i++;
+    } else field += ch;
+  }
+  const [header, ...rest] = records;
+  return rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
+}
+
+const people = (n: number, team?: string, prefix = team ?? "p") =>
+  Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i}`, email: `${prefix}${i}@example.org`, ...(team ? { team } : {}) }));
+
+/** Bachelorscan answers: every current at `current`, every desired at `desired`. */
+function bachelorData(compiled: CompiledScan, current: number, desired: number) {
+  const data = validAnswers(compiled.model);
+  for (const item of compiled.model.items) {
+    for (const f of item.fields) if (f.side) data[f.name] = f.side === "current" ? current : desired;
+  }
+  return data;
+}
+
+describe.each(backends)("reports on %s", (backend) => {
+  let db: TestDb;
+  let app: App;
+  let quickscan: CompiledScan;
+  let bachelor: CompiledScan;
+
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+    app = testApp(db.sql);
+    quickscan = (await compileScanFile("scans/paraplu-quickscan.scan")).compiled;
+    bachelor = (await compileScanFile("scans/bachelorscan.scan")).compiled;
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  // Chapter 4 (instruments.md 1.1): the book gives the scores but not which element had which.
+  // This assignment is ILLUSTRATIVE: round 1 has four elements at 2, one at 4 and three at 3;
+  // five months later four elements changed (2 → 3) and all elements are at or above 3.
+  it("flags the four elements below 3 in the chapter-4 example and marks the four that changed five months later", async () => {
+    const { scanId } = await publishAs(db.sql, quickscan);
+    const round1Scores = { missie: 2, uitgangspunten: 4, beleid: 2, procedures: 2, activiteiten: 3, verslaglegging: 2, netwerk: 3, organisatiecultuur: 3 };
+    const round2Scores = { ...round1Scores, missie: 3, beleid: 3, procedures: 3, verslaglegging: 3 };
+    const far = "2099-01-01T00:00:00Z";
+    const r1 = await createRoundVia(app, { scanId, title: "Quickscan mei 2014", group: "Het Oude Ambt", opensAt: "2014-05-09T08:00:00Z", closesAt: far, respondents: people(1, undefined, "teamleider") } as never);
+    const r2 = await createRoundVia(app, { scanId, title: "Quickscan oktober 2014", group: "Het Oude Ambt", opensAt: "2014-10-07T08:00:00Z", closesAt: far, respondents: people(1, undefined, "teamleider") } as never);
+    await submit(app, r1.tokens[0]!, { ...validAnswers(quickscan.model), ...round1Scores });
+    await submit(app, r2.tokens[0]!, { ...validAnswers(quickscan.model), ...round2Scores });
+
+    const first = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${r1.round.id}`);
+    expect(first.round.exempt).toBe(true);
+    const t1 = result<ThresholdResult>(first.groups[0]!, "threshold");
+    expect(t1.below.sort()).toEqual(["beleid", "missie", "procedures", "verslaglegging"]);
+    expect(t1.allReached).toBe(false);
+    expect(t1.explanation).toContain("4 van 8 elementen scoren onder niveau 3");
+    expect(result<TrendResult>(first.groups[0]!, "trend").hasPrevious).toBe(false);
+
+    const second = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${r2.round.id}`);
+    expect(second.previousRound?.id).toBe(r1.round.id);
+    const trend = result<TrendResult>(second.groups[0]!, "trend");
+    expect(trend.changed.sort()).toEqual(["beleid", "missie", "procedures", "verslaglegging"]);
+    expect(trend.items.filter((i) => i.changed).every((i) => i.previous === 2 && i.current === 3)).toBe(true);
+    const t2 = result<ThresholdResult>(second.groups[0]!, "threshold");
+    expect(t2.allReached).toBe(true);
+    expect(t2.explanation).toContain("Alle 8 elementen scoren op of boven niveau 3");
+
+    const series = await getJson<SeriesReport>(app, `/api/admin/reports/rounds/${r2.round.id}/series`);
+    expect(series.rounds.map((r) => r.means["missie"])).toEqual([2, 3]);
+  });
+
+  it("shows no numbers below the minimum group size and says how many more responses are needed", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    const round = await createRoundVia(app, { scanId, respondents: people(6) } as never);
+    for (const token of round.tokens.slice(0, 3)) await submit(app, token, bachelorData(bachelor, 2, 4));
+    const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    expect(report.round.minGroupSize).toBe(5);
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]).toMatchObject({ responses: 3, disclosure: { status: "too-few", needed: 2 }, results: null });
+    expect(report.groups[0]!.note).toContain("Nog 2 antwoorden nodig");
+    expect(JSON.stringify(report.groups)).not.toMatch(/"mean"|"current":\d|"gap":\d/);
+
+    const rows = parseCsv(await (await app.request(`/api/admin/reports/rounds/${round.round.id}/export.csv`, { headers: admin })).text());
+    expect(rows.length).toBe(45);
+    // n, current, desired and gap are empty on every row; the note says why.
+    expect(rows.every((r) => r["n"] === "" && r["current"] === "" && r["gap"] === "" && r["note"]!.startsWith("Nog 2 antwoorden nodig"))).toBe(true);
+
+    for (const token of round.tokens.slice(3, 5)) await submit(app, token, bachelorData(bachelor, 3, 5));
+    const enough = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    const gap = result<GapResult>(enough.groups[0]!, "gap");
+    expect(gap.themes[0]).toMatchObject({ current: 2.4, desired: 4.4, gap: 2 });
+  });
+
+  it("withholds a team whose numbers would reveal a smaller team by subtraction from the total", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    // Team A has 5, team B 1: total (6) and team A (5) are each allowed, but their difference is B.
+    const round = await createRoundVia(app, { scanId, respondents: [...people(5, "A"), ...people(1, "B")] } as never);
+    for (const [i, token] of round.tokens.entries()) await submit(app, token, bachelorData(bachelor, i === 5 ? 1 : 3, 5));
+    const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    const byKey = Object.fromEntries(report.groups.map((g) => [g.key, g]));
+    expect(byKey["all"]!.disclosure.status).toBe("shown");
+    expect(byKey["team:A"]).toMatchObject({ responses: 5, disclosure: { status: "complement", needed: 4 }, results: null });
+    expect(byKey["team:B"]).toMatchObject({ responses: 1, disclosure: { status: "too-few", needed: 4 }, results: null });
+
+    const rows = parseCsv(await (await app.request(`/api/admin/reports/rounds/${round.round.id}/export.csv`, { headers: admin })).text());
+    const teamA = rows.filter((r) => r["group"] === "Team A");
+    expect(teamA.length).toBe(45);
+    expect(teamA.every((r) => r["n"] === "" && r["current"] === "" && r["desired"] === "" && r["gap"] === "")).toBe(true);
+    expect(teamA[0]!["note"]).toContain("te kleine groep");
+    expect(rows.filter((r) => r["group"] === "Hele ronde").every((r) => r["current"] !== "")).toBe(true);
+  });
+
+  it("keeps the larger teams when hiding the smallest one makes the rest safe", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    const round = await createRoundVia(app, { scanId, respondents: [...people(5, "A"), ...people(6, "B"), ...people(1, "C")] } as never);
+    for (const token of round.tokens) await submit(app, token, bachelorData(bachelor, 3, 4));
+    const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    const status = Object.fromEntries(report.groups.map((g) => [g.key, g.disclosure.status]));
+    expect(status).toEqual({ all: "shown", "team:A": "complement", "team:B": "shown", "team:C": "too-few" });
+  });
+
+  it("shows respondents their own gap profile, and the group's only when the others meet the minimum", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    const round = await createRoundVia(app, { scanId, respondents: people(6) } as never);
+    for (const token of round.tokens.slice(0, 5)) await submit(app, token, bachelorData(bachelor, 2, 4));
+    const mine = round.tokens[0]!;
+
+    const five = (await (await send(app, "GET", `/api/respond/${mine}/report`)).json()) as OwnReport;
+    expect(five.own.answers).toHaveLength(90 + five.own.answers.filter((a) => typeof a.value === "string").length);
+    expect(result<GapResult>({ results: five.own.results } as GroupReport, "gap").themes[0]!.gap).toBe(2);
+    // Five responses meet the minimum of 5, but without the respondent only four remain.
+    expect(five.group).toMatchObject({ responses: 5, disclosure: { status: "too-few", needed: 1 }, results: null });
+
+    await submit(app, round.tokens[5]!, bachelorData(bachelor, 4, 4));
+    const six = (await (await send(app, "GET", `/api/respond/${mine}/report`)).json()) as OwnReport;
+    expect(six.group.disclosure.status).toBe("shown");
+    expect(result<GapResult>({ results: six.group.results } as GroupReport, "gap").themes[0]!.current).toBeCloseTo(2.33, 2);
+
+    const unsubmitted = await createRoundVia(app, { scanId, respondents: people(1) } as never);
+    expect((await send(app, "GET", `/api/respond/${unsubmitted.tokens[0]}/report`)).status).toBe(404);
+  });
+
+  it("keeps the report tallies equal to a GROUP BY over the answers through resubmits, team moves and deletes", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    const round = await createRoundVia(app, { scanId, allowEdit: true, respondents: [...people(3, "A"), ...people(3, "B")] } as never);
+    const ids: string[] = [];
+    for (const [i, token] of round.tokens.entries()) ids.push(await submit(app, token, bachelorData(bachelor, 1 + (i % 5), 5)));
+    await submit(app, round.tokens[0]!, bachelorData(bachelor, 5, 1), ids[0]);
+    await db.sql`update responses set team = 'B' where id = ${ids[1]!}`;
+    await db.sql`delete from responses where id = ${ids[2]!}`;
+    const fromTallies = (await numericTallies(db.sql, [round.round.id])).map(({ round_id: _, ...row }) => row);
+    const fromAnswers = await numericTalliesFromAnswers(db.sql, round.round.id);
+    const key = (r: { team: string | null; item_id: string; side: string | null; value: string }) => `${r.team}|${r.item_id}|${r.side}|${r.value}`;
+    const sort = <T extends Parameters<typeof key>[0]>(rows: T[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sort(fromTallies)).toEqual(sort(fromAnswers));
+    expect(fromAnswers.filter((r) => r.team === "B").reduce((a, r) => a + r.count, 0)).toBe(4 * 90);
+  });
+
+  it("exports an XLSX with the long data sheet and a codebook naming the scan version", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    const round = await createRoundVia(app, { scanId, respondents: people(5) } as never);
+    for (const token of round.tokens) await submit(app, token, bachelorData(bachelor, 2, 5));
+    const res = await app.request(`/api/admin/reports/rounds/${round.round.id}/export.xlsx`, { headers: admin });
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const data = wb.getWorksheet("Gegevens")!;
+    expect(data.getRow(1).values).toContain("gap");
+    expect(data.rowCount).toBe(1 + 45);
+    const gapColumn = (data.getRow(1).values as string[]).indexOf("gap");
+    expect(data.getRow(2).getCell(gapColumn).value).toBe(3);
+    const codebook = wb.getWorksheet("Codeboek")!;
+    const texts: string[] = [];
+    codebook.eachRow((row) => texts.push(String(row.getCell(1).value) + " " + String(row.getCell(2).value)));
+    expect(texts.some((t) => t.startsWith("scanversie 1 (checksum"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("ek-1 "))).toBe(true);
+  });
+
+  it("refuses reports and exports without the admin token", async () => {
+    const id = randomUUID();
+    for (const path of [`/api/admin/reports/rounds/${id}`, `/api/admin/reports/rounds/${id}/export.csv`]) {
+      expect((await app.request(path)).status).toBe(401);
+    }
+    expect((await app.request(`/api/admin/reports/rounds/${id}`, { headers: admin })).status).toBe(404);
+  });
+});
