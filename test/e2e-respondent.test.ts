@@ -1,0 +1,283 @@
+// The respondent page end to end: real server process (embedded database unless DATABASE_URL
+// is set), the built client, the shipped scans, real Chromium on a phone-sized screen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { createRound, startAppServer, type AppServer } from "./support/app-server.ts";
+import { launchChromium, newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
+import {
+  answerPage,
+  currentPageTitle,
+  firstOptionAnswers,
+  localResponse,
+  nextPage,
+  submit,
+  tokenOf,
+  waitUntilSaved,
+  type Answer,
+} from "./support/respondent.ts";
+
+const offlineText = "Geen verbinding — je antwoorden worden bewaard op dit apparaat";
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+interface ServerForm {
+  round: { state: string; allowEdit: boolean };
+  survey: Record<string, unknown>;
+  response: null | { id: string; status: string; data: Record<string, unknown>; submittedAt: string | null };
+}
+
+async function serverForm(link: string): Promise<ServerForm> {
+  const response = await fetch(`${server.url}/api/respond/${tokenOf(link)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ServerForm;
+}
+
+async function submitThroughApi(link: string): Promise<void> {
+  const form = await serverForm(link);
+  const response = await fetch(`${server.url}/api/respond/${tokenOf(link)}/submit`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ responseId: crypto.randomUUID(), data: firstOptionAnswers(form.survey) }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+/** Deterministic answers: option index from the name, so a resumed page can be checked. */
+function answerFor(name: string, kind: "choice" | "text"): Answer {
+  if (kind === "text") return `Toelichting bij ${name}`;
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 997;
+  return hash % 5;
+}
+
+/** Answers every remaining page and presses "Verzenden". */
+async function finish(page: Page, choose: typeof answerFor, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const answered: string[] = [];
+  for (;;) {
+    answered.push(...(await answerPage(page, choose, { skip })));
+    if (!(await page.getByRole("button", { name: "Volgende" }).isVisible())) break;
+    await nextPage(page);
+  }
+  await submit(page);
+  return answered;
+}
+
+describe("respondent page", () => {
+  it("lets a respondent fill in the bachelorscan on a phone, resume after closing halfway, submit and see their answers", async () => {
+    const {
+      links: [link],
+    } = await createRound(server, { scanId: "bachelorscan" });
+    const context = await newPhoneContext(browser);
+    let page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(link!);
+
+    await expect.poll(() => page.locator(".sd-progress-buttons, .sd-progress").first().isVisible()).toBe(true);
+    const answered = new Set<string>();
+    for (const name of await answerPage(page, answerFor)) answered.add(name);
+    await nextPage(page);
+    for (const name of await answerPage(page, answerFor)) answered.add(name);
+    await nextPage(page);
+    const resumeTitle = await currentPageTitle(page);
+    for (const name of await answerPage(page, answerFor, { limit: 4 })) answered.add(name);
+    await waitUntilSaved(page);
+    await page.close();
+
+    // Another device: the server's draft brings them to the first page with open questions.
+    const otherDevice = await newPhoneContext(browser);
+    const other = await otherDevice.newPage();
+    await other.goto(link!);
+    await expect.poll(() => currentPageTitle(other)).toBe(resumeTitle);
+    await otherDevice.close();
+
+    // The same phone: back on the page they left, with every answer in place.
+    page = await context.newPage();
+    watchPage(page);
+    await page.goto(link!);
+    await expect.poll(() => currentPageTitle(page)).toBe(resumeTitle);
+    const local = await localResponse(page, tokenOf(link!));
+    expect(Object.keys(local?.data ?? {}).sort()).toEqual([...answered].sort());
+    expect((await serverForm(link!)).response?.data).toEqual(local?.data);
+
+    for (const name of await finish(page, answerFor, answered)) answered.add(name);
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
+
+    await page.getByRole("button", { name: "Bekijk je antwoorden" }).click();
+    await page.getByRole("heading", { name: "Je antwoorden" }).waitFor();
+    await expect.poll(() => page.locator(".sd-question[data-name]").count()).toBeGreaterThanOrEqual(90);
+
+    const stored = await serverForm(link!);
+    expect(stored.response?.status).toBe("submitted");
+    expect(Object.keys(stored.response?.data ?? {}).sort()).toEqual([...answered].sort());
+
+    // Coming back through the link shows the submitted answers, changeable while the round is open.
+    await page.goto(link!);
+    await page.getByRole("heading", { name: "Je antwoorden" }).waitFor();
+    await page.getByRole("button", { name: "Antwoorden wijzigen" }).waitFor();
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it("lets a respondent fill in the paraplu quickscan, with help lists rendered and markup in answers shown as text", async () => {
+    const {
+      links: [link],
+    } = await createRound(server, { scanId: "paraplu-quickscan" });
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(link!);
+
+    // Help texts use the Markdown subset: the checklist under "Missie" is a real list.
+    await expect.poll(() => page.locator('.sd-question[data-name="missie"] li').count()).toBeGreaterThanOrEqual(3);
+
+    const attack = `<img src=x onerror="window.__injected=1;alert('xss')"><script>window.__injected=2</script>`;
+    const choose = (name: string, kind: "choice" | "text"): Answer => (kind === "text" ? attack : answerFor(name, kind));
+    await answerPage(page, choose);
+    await nextPage(page);
+    await answerPage(page, choose, { limit: 2 });
+    await waitUntilSaved(page);
+    await page.reload();
+    await expect.poll(() => currentPageTitle(page)).not.toBe("");
+    await finish(page, choose, new Set(Object.keys((await localResponse(page, tokenOf(link!)))?.data ?? {})));
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
+
+    // From the server, through the link, in display mode: the answer is visible text.
+    await page.goto(link!);
+    await page.getByRole("heading", { name: "Je antwoorden" }).waitFor();
+    const texts = await page.locator(".sd-question textarea, .sd-question .sd-comment").evaluateAll((els) =>
+      els.map((el) => (el instanceof HTMLTextAreaElement ? el.value : (el.textContent ?? ""))),
+    );
+    expect(texts.some((text) => text.includes(`<img src=x onerror=`))).toBe(true);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    const stored = await serverForm(link!);
+    expect(Object.values(stored.response?.data ?? {})).toContain(attack);
+    await context.close();
+  }, 180_000);
+
+  it("keeps answers on the phone while the server is unreachable and sends them when it is back", async () => {
+    const {
+      links: [link],
+    } = await createRound(server, { scanId: "paraplu-quickscan" });
+    const token = tokenOf(link!);
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    watchPage(page);
+    await page.goto(link!);
+    await answerPage(page, answerFor);
+    await nextPage(page);
+    await waitUntilSaved(page);
+
+    // The connection drops: answers stay on the device, the respondent is told so.
+    await page.route("**/api/respond/**", (route) => route.abort("internetdisconnected"));
+    const [first] = await answerPage(page, answerFor, { limit: 1 });
+    await page.getByText(offlineText).waitFor();
+    const local = await localResponse(page, token);
+    expect(local?.dirty).toBe(true);
+    expect(local?.data).toHaveProperty(first!);
+    expect((await serverForm(link!)).response?.data).not.toHaveProperty(first!);
+
+    // Reopening the link without a connection to the API shows the form from this device.
+    const pageTitle = await currentPageTitle(page);
+    await page.reload();
+    await page.getByText(offlineText).waitFor();
+    await expect.poll(() => currentPageTitle(page)).toBe(pageTitle);
+    expect((await localResponse(page, token))?.data).toHaveProperty(first!);
+
+    // The connection is back: the retry delivers the draft.
+    await page.unroute("**/api/respond/**");
+    await waitUntilSaved(page);
+    expect((await serverForm(link!)).response?.data).toHaveProperty(first!);
+
+    // The server goes down while the page is open; the submit waits for it.
+    await server.stop();
+    await finish(page, answerFor, new Set(Object.keys((await localResponse(page, token))?.data ?? {})));
+    await page.getByRole("heading", { name: "Nog niet verstuurd" }).waitFor();
+    expect((await localResponse(page, token))?.submitPending).toBe(true);
+
+    await server.start();
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor({ timeout: 30_000 });
+    const stored = await serverForm(link!);
+    expect(stored.response?.status).toBe("submitted");
+    expect(stored.response?.data).toEqual((await localResponse(page, token))?.data);
+    await context.close();
+  }, 180_000);
+
+  it("tells the respondent clearly when a link is unknown, not open yet, closed, or not changeable", async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+
+    await page.goto(`${server.url}/r/${"x".repeat(43)}`);
+    await page.getByRole("heading", { name: "Deze link werkt niet" }).waitFor();
+
+    const later = await createRound(server, {
+      scanId: "paraplu-quickscan",
+      opensAt: new Date(Date.now() + 86_400_000),
+      closesAt: new Date(Date.now() + 2 * 86_400_000),
+    });
+    await page.goto(later.links[0]!);
+    await page.getByRole("heading", { name: "Deze scan is nog niet geopend" }).waitFor();
+
+    const fixed = await createRound(server, { scanId: "paraplu-quickscan", allowEdit: false });
+    await submitThroughApi(fixed.links[0]!);
+    await page.goto(fixed.links[0]!);
+    await page.getByRole("heading", { name: "Je antwoorden" }).waitFor();
+    await page.getByText("kun je je antwoorden na het versturen niet meer wijzigen").waitFor();
+    expect(await page.getByRole("button", { name: "Antwoorden wijzigen" }).count()).toBe(0);
+
+    const closing = await createRound(server, {
+      scanId: "paraplu-quickscan",
+      closesAt: new Date(Date.now() + 4_000),
+    });
+    await submitThroughApi(closing.links[0]!);
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    await page.goto(closing.links[0]!);
+    await page.getByText("Deze ronde is gesloten").first().waitFor();
+    await page.getByText("niet meer wijzigen").waitFor();
+    await expect.poll(() => page.locator(".sd-question[data-name]").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("button", { name: "Antwoorden wijzigen" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Verzenden" }).count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it("has no serious or critical accessibility problems on a phone", async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const check = async (where: string) => {
+      expect(await seriousAxeViolations(page), where).toEqual([]);
+    };
+
+    const bachelor = await createRound(server, { scanId: "bachelorscan" });
+    await page.goto(bachelor.links[0]!);
+    await page.locator(".sd-question[data-name]").first().waitFor();
+    await check("bachelorscan, first page");
+
+    const quick = await createRound(server, { scanId: "paraplu-quickscan" });
+    await page.goto(quick.links[0]!);
+    await page.locator(".sd-question[data-name]").first().waitFor();
+    await check("quickscan, first page");
+    await finish(page, answerFor);
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
+    await check("thank-you page");
+    await page.getByRole("button", { name: "Bekijk je antwoorden" }).click();
+    await page.locator(".sd-question[data-name]").first().waitFor();
+    await check("submitted answers");
+
+    await page.goto(`${server.url}/r/${"y".repeat(43)}`);
+    await page.getByRole("heading", { name: "Deze link werkt niet" }).waitFor();
+    await check("unknown link");
+    await context.close();
+  }, 180_000);
+});

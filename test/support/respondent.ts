@@ -1,0 +1,130 @@
+// Drives the respondent page the way a person does: through SurveyJS's rendered controls.
+import type { Page } from "playwright-core";
+
+export type Answer = number | string;
+
+/** Names of the visible questions on the current page, in order (pair items give two). */
+export async function visibleQuestionNames(page: Page): Promise<string[]> {
+  return page
+    .locator(".sd-body .sd-question[data-name]:visible")
+    .evaluateAll((els) => els.filter((el) => !el.classList.contains("sd-panel")).map((el) => el.getAttribute("data-name") ?? ""));
+}
+
+/**
+ * Answers one question. For rating and choice questions `answer` is the 0-based option index;
+ * for text questions it is the text.
+ */
+export async function answerQuestion(page: Page, name: string, answer: Answer): Promise<void> {
+  const question = page.locator(`.sd-question[data-name="${name}"]`);
+  if (typeof answer === "string") {
+    await question.locator("textarea, input.sd-text").first().fill(answer);
+    return;
+  }
+  if ((await question.locator(".sd-dropdown").count()) > 0) {
+    // On small screens SurveyJS renders rating scales as a dropdown with a popup list.
+    await question.locator(".sd-dropdown").click();
+    await page.locator(".sv-popup:visible [role=option]").nth(answer).click();
+    await page.locator(".sv-popup:visible").waitFor({ state: "hidden" });
+    return;
+  }
+  const options = question.locator(".sd-rating__item, .sd-item label, .sd-item");
+  await options.nth(answer).click();
+}
+
+/**
+ * Answers the visible, not yet answered questions on the current page (including ones that
+ * appear because of an earlier answer), up to `limit` questions. Returns the names answered.
+ */
+export async function answerPage(
+  page: Page,
+  choose: (name: string, kind: "choice" | "text") => Answer,
+  options: { limit?: number; skip?: ReadonlySet<string> } = {},
+): Promise<string[]> {
+  await page.locator(".sd-body .sd-question[data-name]").first().waitFor();
+  const answered: string[] = [];
+  const done = new Set(options.skip ?? []);
+  for (;;) {
+    const next = (await visibleQuestionNames(page)).find((name) => !done.has(name));
+    if (next === undefined || answered.length >= (options.limit ?? Infinity)) return answered;
+    done.add(next);
+    const question = page.locator(`.sd-question[data-name="${next}"]`);
+    const isText = (await question.locator("textarea, input.sd-text").count()) > 0;
+    const answer = choose(next, isText ? "text" : "choice");
+    if (answer === "") continue;
+    await answerQuestion(page, next, answer);
+    answered.push(next);
+  }
+}
+
+export async function nextPage(page: Page): Promise<void> {
+  const title = await currentPageTitle(page);
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.waitForFunction(
+    (before) => document.querySelector(".sd-page__title")?.textContent !== before,
+    title,
+  );
+}
+
+export async function currentPageTitle(page: Page): Promise<string> {
+  return (await page.locator(".sd-page__title").first().textContent()) ?? "";
+}
+
+export async function submit(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Verzenden" }).click();
+}
+
+/** Waits until the status line says the server has the latest answers. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 15_000 });
+}
+
+/** The respondent's own copy in localStorage (see client/src/features/respond/local-response.ts). */
+export async function localResponse(page: Page, token: string): Promise<{ data: Record<string, unknown>; pageNo: number | null; dirty: boolean; submitPending: boolean } | null> {
+  return page.evaluate((t) => {
+    const id = JSON.parse(localStorage.getItem(`peilstok:response-id:${t}`) ?? "null") as string | null;
+    if (!id) return null;
+    return JSON.parse(localStorage.getItem(`peilstok:response:${t}:${id}`) ?? "null");
+  }, token);
+}
+
+export function tokenOf(link: string): string {
+  return new URL(link).pathname.split("/").pop() ?? "";
+}
+
+type SurveyElement = {
+  type?: string;
+  name?: string;
+  elements?: SurveyElement[];
+  rateValues?: { value: unknown }[];
+  rateMin?: number;
+  choices?: ({ value: unknown } | string)[];
+  isRequired?: boolean;
+};
+
+/** A complete, valid answer set built from the form JSON: the first option of every closed question. */
+export function firstOptionAnswers(survey: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const visit = (el: SurveyElement) => {
+    el.elements?.forEach(visit);
+    if (!el.name) return;
+    const first = el.choices?.[0];
+    const choice = typeof first === "object" && first !== null ? first.value : first;
+    switch (el.type) {
+      case "rating":
+        data[el.name] = el.rateValues?.[0]?.value ?? el.rateMin ?? 1;
+        break;
+      case "radiogroup":
+      case "dropdown":
+        data[el.name] = choice;
+        break;
+      case "checkbox":
+        data[el.name] = [choice];
+        break;
+      case "boolean":
+        data[el.name] = true;
+        break;
+    }
+  };
+  ((survey.pages ?? []) as SurveyElement[]).forEach(visit);
+  return data;
+}
