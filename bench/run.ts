@@ -1,13 +1,14 @@
 // `npm run bench [section...]`: runs the benchmark sections (all by default) and prints, for each,
 // absolute figures and the ratio against a baseline measured in the same run.
 import { dslBench } from "./dsl.ts";
+import { submitBench } from "./submit.ts";
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench];
+const sections: BenchSection[] = [dslBench, submitBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

@@ -1,0 +1,71 @@
+// The server under test for bench/submit.ts, in its own process so the load generator does not
+// share its event loop: the real app on one port and, on another, a bare Hono endpoint that
+// stores the same payload with one insert (the ceiling). Prints one JSON line when ready.
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { compile } from "../dsl/index.ts";
+import { createApp } from "../server/app.ts";
+import { connect } from "../server/db/connect.ts";
+import { migrate } from "../server/db/migrate.ts";
+import { loadEnv } from "../server/env.ts";
+import { consoleLog } from "../server/log.ts";
+import { createRound } from "../server/rounds.ts";
+import { publishScan } from "../server/scan-loader.ts";
+import { ownerHash } from "../server/tokens.ts";
+
+const env = loadEnv();
+const db = await connect(env);
+await migrate(db.sql);
+const file = "scans/paraplu-quickscan.scan";
+const text = await readFile(file, "utf8");
+const { result } = compile({ name: file, text });
+if (!result) throw new Error(`${file} does not compile`);
+await publishScan(db.sql, { name: file, text }, result);
+const round = await createRound(
+  db.sql,
+  {
+    scanId: result.model.scan,
+    title: "bench",
+    group: "bench",
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    allowEdit: true,
+    minGroupSize: 5,
+    respondents: [],
+    openLink: true,
+  },
+  env.publicUrl,
+);
+const token = round.openLink!.split("/r/")[1]!;
+
+const app = createApp({
+  sql: db.sql,
+  publicUrl: env.publicUrl,
+  adminToken: env.adminToken,
+  rateLimit: env.rateLimit,
+  bodyLimitBytes: env.bodyLimitBytes,
+  log: consoleLog,
+});
+const hash = ownerHash(token);
+const bare = new Hono().post("/bare", async (c) => {
+  const body = (await c.req.json()) as { responseId: string; data: Record<string, unknown> };
+  await db.sql`
+    insert into responses (id, round_id, scan_version_id, owner_hash, open_link, status, data, submitted_at)
+    values (
+      ${body.responseId}, ${round.round.id}, ${round.round.scanVersionId}, ${hash}, true,
+      'submitted', ${db.sql.json(body.data as never)}, now()
+    )
+  `;
+  return c.json({ responseId: body.responseId });
+});
+
+const listen = (fetch: (req: Request) => Response | Promise<Response>) =>
+  new Promise<number>((resolve) => {
+    serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
+  });
+const [appPort, barePort] = await Promise.all([listen(app.fetch), listen(bare.fetch)]);
+console.log(JSON.stringify({ ready: true, appPort, barePort, token, probe: randomUUID() }));
+// Exit without draining: autocannon has stopped, and the temp database is thrown away.
+process.on("SIGTERM", () => process.exit(0));

@@ -1,0 +1,144 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { compile } from "../dsl/index.ts";
+import { readFileSync } from "node:fs";
+import type { BenchSection } from "./run.ts";
+import { startCluster } from "../test/support/pg-cluster.ts";
+import { validAnswers } from "../test/support/app.ts";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 50;
+
+interface Ready {
+  appPort: number;
+  barePort: number;
+  token: string;
+}
+
+async function startBenchServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/submit-server.ts"], {
+    env: {
+      ...process.env,
+      ADMIN_TOKEN: "bench-admin-token-0123456789abcdef",
+      RATE_LIMIT_BURST: "100000000",
+      RATE_LIMIT_PER_SECOND: "100000000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const line = out.split("\n").find((l) => l.startsWith('{"ready"'));
+      if (line) resolve(JSON.parse(line) as Ready);
+    });
+    child.on("exit", (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { ...ready, stop };
+}
+
+interface BenchRow {
+  case: string;
+  rps: number;
+  p99: number;
+  note: string;
+}
+
+function printTable(rows: BenchRow[]): void {
+  const cells = [
+    ["case", "req/s", "p99 ms", "note"],
+    ...rows.map((r) => [r.case, r.rps.toFixed(0), r.p99.toFixed(0), r.note]),
+  ];
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
+  for (const [n, c] of cells.entries()) {
+    console.log(c.map((x, i) => (i === 1 || i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join("  "));
+    if (n === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+}
+
+async function load(url: string, data: unknown): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        // Every request is a new response: a unique, client-generated responseId.
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ responseId: randomUUID(), data }) }),
+      },
+    ],
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { rps: result.requests.average, p99: result.latency.p99, errors };
+}
+
+async function measure(backend: string, env: Record<string, string>, data: unknown): Promise<BenchRow[]> {
+  const server = await startBenchServer(env);
+  try {
+    // Warm up both paths (JIT, validator cache, connection pool).
+    await fetch(`http://127.0.0.1:${server.barePort}/bare`, {
+      method: "POST",
+      body: JSON.stringify({ responseId: randomUUID(), data }),
+    });
+    const bare = await load(`http://127.0.0.1:${server.barePort}/bare`, data);
+    const full = await load(`http://127.0.0.1:${server.appPort}/api/respond/${server.token}/submit`, data);
+    const ratio = full.rps / bare.rps;
+    return [
+      {
+        case: `${backend}: bare Hono, one insert (ceiling)`,
+        rps: bare.rps,
+        p99: bare.p99,
+        note: bare.errors ? `${bare.errors} errors` : "",
+      },
+      {
+        case: `${backend}: POST /api/respond/:token/submit`,
+        rps: full.rps,
+        p99: full.p99,
+        note:
+          `${(ratio * 100).toFixed(0)}% of ceiling (goal ≥ 60%), p99 ${full.p99 < 100 ? "<" : "≥"} 100 ms` +
+          (full.errors ? `, ${full.errors} errors` : ""),
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+export const submitBench: BenchSection = {
+  name: "submit",
+  async run() {
+    console.log(`autocannon, ${connections} connections, ${seconds} s per case, loopback, a new responseId per request`);
+    const file = "scans/paraplu-quickscan.scan";
+    const { result } = compile({ name: file, text: readFileSync(file, "utf8") });
+    const data = validAnswers(result!.model);
+    const rows: BenchRow[] = [];
+
+    // A durable cluster (fsync on): the numbers should mean what production would see.
+    const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster({ durable: true });
+    try {
+      rows.push(...(await measure("postgres", { DATABASE_URL: process.env.BENCH_DATABASE_URL ?? cluster!.url }, data)));
+    } finally {
+      await cluster?.stop();
+    }
+
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-bench-"));
+    try {
+      rows.push(...(await measure("embedded", { DATA_DIR: dataDir }, data)));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    printTable(rows);
+  },
+};
