@@ -5,7 +5,7 @@ import { advanceStatus } from "./db/respondents.ts";
 import {
   findById,
   findOwned,
-  insertSubmitted,
+  insertSubmittedWithAnswers,
   lockById,
   markSubmitted,
   owns,
@@ -77,15 +77,29 @@ const linkTaken = () =>
 const idTaken = () =>
   new AppError(409, "response-id-taken", "this response id is in use; generate a new one");
 
+const linkCacheMs = 5_000;
+
 export class RespondService {
   constructor(
     private readonly sql: Sql,
     private readonly versions: ScanVersionCache,
   ) {}
 
-  private async link(token: string): Promise<LinkRow> {
-    const link = await findLink(this.sql, tokenHash(token));
+  /**
+   * Link rows for drafts and submits, kept a few seconds: a respondent's page autosaves often,
+   * and a round's dates are compared with the clock on every request, not cached as a state.
+   */
+  private readonly recentLinks = new Map<string, { link: LinkRow; until: number }>();
+
+  private async link(token: string, { fresh = false } = {}): Promise<LinkRow> {
+    const hash = tokenHash(token);
+    const now = Date.now();
+    const cached = this.recentLinks.get(hash);
+    if (!fresh && cached && cached.until > now) return cached.link;
+    const link = await findLink(this.sql, hash);
     if (!link) throw notFound("link");
+    if (this.recentLinks.size >= 10_000) this.recentLinks.clear();
+    this.recentLinks.set(hash, { link, until: now + linkCacheMs });
     return link;
   }
 
@@ -98,7 +112,7 @@ export class RespondService {
   }
 
   async form(token: string, responseId: string | undefined): Promise<Form> {
-    const link = await this.link(token);
+    const link = await this.link(token, { fresh: true });
     const owner = ownerOf(link, token);
     const [version, response] = await Promise.all([
       this.versions.get(link.scan_version_id),
@@ -175,29 +189,30 @@ export class RespondService {
     const { data, rows } = result;
     const id = input.responseId;
     try {
-      const submittedAt = await this.sql.begin(async (tx) => {
-        const inserted = await insertSubmitted(tx, owner, id, data);
-        let at: Date;
-        if (inserted) {
-          at = inserted.submitted_at;
-        } else {
-          const existing = (await lockById(tx, id)) as ResponseRow;
-          if (!owns(owner, existing)) throw idTaken();
-          if (existing.status === "submitted") {
-            if (sameAnswers(existing.data, data)) return existing.submitted_at!;
-            if (!link.allow_edit) {
-              throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
+      const respondent = link.respondent_id
+        ? { id: link.respondent_id, anonymous: link.anonymous }
+        : null;
+      const fresh = await insertSubmittedWithAnswers(this.sql, owner, id, data, rows, respondent);
+      const submittedAt = fresh
+        ? fresh.submitted_at
+        : await this.sql.begin(async (tx) => {
+            // The id exists: a retry, an edit, a draft being submitted, or someone else's id.
+            const existing = (await lockById(tx, id)) as ResponseRow;
+            if (!owns(owner, existing)) throw idTaken();
+            if (existing.status === "submitted") {
+              if (sameAnswers(existing.data, data)) return existing.submitted_at!;
+              if (!link.allow_edit) {
+                throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
+              }
             }
-          }
-          at = (await markSubmitted(tx, id, data)).submitted_at;
-          await deleteAnswers(tx, id);
-        }
-        await insertAnswers(tx, id, owner.roundId, rows);
-        if (link.respondent_id) {
-          await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);
-        }
-        return at;
-      });
+            const { submitted_at } = await markSubmitted(tx, id, data);
+            await deleteAnswers(tx, id);
+            await insertAnswers(tx, id, owner.roundId, rows);
+            if (link.respondent_id) {
+              await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);
+            }
+            return submitted_at;
+          });
       return { responseId: id, submittedAt: submittedAt.toISOString() };
     } catch (err) {
       if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();

@@ -94,6 +94,12 @@ describe.each(backends)("respondent API on %s", (backend) => {
     `;
     expect(rows.find((r) => r.item_id === "samen" && r.side === "desired")?.value_num).toBe(4);
     expect(rows.filter((r) => r.item_id === "kanalen").map((r) => r.value_text)).toEqual(["balie", "mail"]);
+    // The report tallies see a one-statement submit like any other insert of answers.
+    const [tallied] = await db.sql`
+      select coalesce(sum(count), 0)::int as count from answer_tallies
+      where round_id = (select round_id from responses where id = ${id})
+    `;
+    expect(tallied!.count).toBe(rows.filter((r) => r.value_num !== null).length);
   });
 
   test("a retried submit with the same response id stores once and answers the same", async () => {

@@ -1,4 +1,4 @@
-import type { Answers } from "../validation.ts";
+import type { AnswerRow, Answers } from "../validation.ts";
 import type { Queryable } from "./connect.ts";
 
 export type ResponseStatus = "draft" | "submitted";
@@ -98,6 +98,54 @@ export async function insertSubmitted(
     )
     on conflict (id) do nothing
     returning submitted_at
+  `;
+  return row;
+}
+
+/**
+ * The common case of a submit in one statement (one round trip, atomic): a new response, its
+ * answer rows, and the respondent's status. Returns undefined, having changed nothing, when the
+ * response id already exists; the caller then takes the transactional path.
+ */
+export async function insertSubmittedWithAnswers(
+  sql: Queryable,
+  owner: Owner,
+  responseId: string,
+  data: Answers,
+  rows: AnswerRow[],
+  respondent: { id: string; anonymous: boolean } | null,
+): Promise<{ submitted_at: Date } | undefined> {
+  const [row] = await sql<{ submitted_at: Date }[]>`
+    with response as (
+      insert into responses (
+        id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
+        status, data, submitted_at
+      )
+      values (
+        ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
+        ${owner.ownerHash}, ${owner.openLink}, ${owner.team},
+        'submitted', ${sql.json(data)}, now()
+      )
+      on conflict (id) do nothing
+      returning id, submitted_at
+    ),
+    answer_rows as (
+      insert into answers (response_id, round_id, item_id, side, value_num, value_text)
+      select response.id, ${owner.roundId}, a.item_id, a.side, a.value_num, a.value_text
+      from response
+      cross join jsonb_to_recordset(${sql.json(rows as never)})
+        as a (item_id text, side text, value_num integer, value_text text)
+    ),
+    respondent as (
+      update respondents
+      set
+        status = 'submitted',
+        updated_at = case when ${respondent?.anonymous ?? false} then date_trunc('day', now()) else now() end
+      where id = ${respondent?.id ?? null}::uuid
+        and status <> 'submitted'
+        and exists (select 1 from response)
+    )
+    select submitted_at from response
   `;
   return row;
 }
