@@ -6,6 +6,7 @@ import { createRound, startAppServer, type AppServer } from "./support/app-serve
 import { launchChromium, newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
 import {
   answerPage,
+  answerQuestion,
   currentPageTitle,
   firstOptionAnswers,
   localResponse,
@@ -164,8 +165,57 @@ describe("respondent page", () => {
     expect(seen.errors).toEqual([]);
     const stored = await serverForm(link!);
     expect(Object.values(stored.response?.data ?? {})).toContain(attack);
+
+    // Changing the answers while the round is open: the server keeps the submitted version
+    // until the changed one is sent.
+    await page.getByRole("button", { name: "Antwoorden wijzigen" }).click();
+    await page.locator('.sd-question[data-name="missie"]').waitFor();
+    const newMissie = stored.response?.data.missie === 5 ? 1 : 5;
+    await answerQuestion(page, "missie", newMissie - 1);
+    await page.getByText("Wijzigingen bewaard op dit apparaat").waitFor();
+    expect((await serverForm(link!)).response?.data).toEqual(stored.response?.data);
+    const leaveAsIs = () => "";
+    await finish(page, leaveAsIs);
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
+    const changed = await serverForm(link!);
+    expect(changed.response?.status).toBe("submitted");
+    expect(changed.response?.data).toEqual({ ...stored.response?.data, missie: newMissie });
     await context.close();
   }, 180_000);
+
+  it("keeps each visitor of an open link to their own response, resumable on their own device", async () => {
+    const { openLink } = await createRound(server, { scanId: "wijkteam-clientvragen", openLink: true, respondents: 0 });
+    const visitor = await newPhoneContext(browser);
+    let page = await visitor.newPage();
+    await page.goto(openLink!);
+    await answerPage(page, (name) => `Antwoord van bezoeker A op ${name}`, { limit: 2 });
+    await waitUntilSaved(page);
+    await page.close();
+
+    page = await visitor.newPage();
+    await page.goto(openLink!);
+    await page.locator(".sd-question[data-name] textarea").first().waitFor();
+    const restored = await page.locator(".sd-question[data-name] textarea").evaluateAll((els) =>
+      els.map((el) => (el as HTMLTextAreaElement).value),
+    );
+    expect(restored.filter((v) => v.startsWith("Antwoord van bezoeker A"))).toHaveLength(2);
+
+    const stranger = await newPhoneContext(browser);
+    const other = await stranger.newPage();
+    await other.goto(openLink!);
+    await other.locator(".sd-question[data-name] textarea").first().waitFor();
+    const theirs = await other.locator(".sd-question[data-name] textarea").evaluateAll((els) =>
+      els.map((el) => (el as HTMLTextAreaElement).value),
+    );
+    expect(theirs.every((v) => v === "")).toBe(true);
+
+    await submit(page);
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
+    await page.goto(openLink!);
+    await page.getByRole("heading", { name: "Je antwoorden" }).waitFor();
+    await stranger.close();
+    await visitor.close();
+  }, 120_000);
 
   it("keeps answers on the phone while the server is unreachable and sends them when it is back", async () => {
     const {

@@ -1,6 +1,18 @@
+import { lazy } from "react";
 import { RespondentPage } from "../features/respond/components/respondent-page.tsx";
 import type { Route } from "./router.tsx";
 
 // The respondent page is imported statically: it is the public page and must open in as few
 // round trips as possible. Add admin and editor pages here with React.lazy.
-export const routes: readonly Route[] = [{ path: "/r/:token", component: RespondentPage }];
+const ReportPage = lazy(() => import("../features/report/components/report-page.tsx").then((m) => ({ default: m.ReportPage })));
+const SeriesPage = lazy(() => import("../features/report/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
+const OwnReportPage = lazy(() =>
+  import("../features/report/components/own-report-page.tsx").then((m) => ({ default: m.OwnReportPage })),
+);
+
+export const routes: readonly Route[] = [
+  { path: "/r/:token", component: RespondentPage },
+  { path: "/r/:token/report", component: OwnReportPage },
+  { path: "/admin/reports/:roundId", component: ReportPage },
+  { path: "/admin/reports/:roundId/series", component: SeriesPage },
+];

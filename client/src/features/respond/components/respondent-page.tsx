@@ -5,7 +5,14 @@ import { useCallback, useEffect, useState } from "react";
 import { Message } from "../../../components/message.tsx";
 import { ApiError, isRetryable } from "../../../lib/http.ts";
 import { fetchForm, type RespondForm } from "../api.ts";
-import { getResponseId, readCachedForm, setResponseId, writeCachedForm } from "../local-response.ts";
+import {
+  getResponseId,
+  readCachedForm,
+  readLocalResponse,
+  setResponseId,
+  writeCachedForm,
+  writeLocalResponse,
+} from "../local-response.ts";
 import { ResponseFlow } from "./response-flow.tsx";
 
 type Load =
@@ -20,10 +27,15 @@ async function load(token: string): Promise<Load> {
   try {
     const form = await fetchForm(token, responseId);
     writeCachedForm(token, form);
-    // The server's response wins: it may have been started on another device.
+    // The server's response id wins: the response may have been started on another device.
+    // Unsent answers kept here under the old id move along with it.
     if (form.response && form.response.id !== responseId) {
+      const orphan = readLocalResponse(token, responseId);
       responseId = form.response.id;
       setResponseId(token, responseId);
+      if (orphan?.dirty && !readLocalResponse(token, responseId)) {
+        writeLocalResponse(token, { ...orphan, responseId, submitPending: false });
+      }
     }
     return { kind: "ready", form, responseId, offline: false };
   } catch (error) {

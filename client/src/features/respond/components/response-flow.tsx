@@ -145,7 +145,6 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
               <p>Je antwoorden worden verstuurd.</p>
             )}
           </section>
-          <SaveStatus status={status} />
         </main>
       );
 
@@ -215,7 +214,6 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
             </p>
           ) : null}
           {rejection ? <p className="notice notice--error">{rejectionText(rejection)}</p> : null}
-          <SaveStatus status={status} />
           <SurveyForm
             key={`form-${formKey}-${view.editingSubmitted ? "edit" : "new"}`}
             json={form.survey}
@@ -234,6 +232,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
               sync.current?.submit(final);
             }}
           />
+          <SaveStatus status={status} />
         </main>
       );
   }

@@ -1,3 +1,4 @@
+import type { ApiError } from "../../../lib/http.ts";
 import type { SyncStatus } from "../response-sync.ts";
 
 export const offlineText =
@@ -18,7 +19,24 @@ function statusText(status: SyncStatus): string {
     case "submitting":
       return "Versturen…";
     case "failed":
-      return `Opslaan op de server lukte niet (${status.error.message}). Je antwoorden staan wel op dit apparaat.`;
+      return `${failureText(status.error)} Je antwoorden staan wel op dit apparaat.`;
+  }
+}
+
+function failureText(error: ApiError): string {
+  switch (error.code) {
+    case "response-exists":
+      return "Deze link is ook op een ander apparaat in gebruik. Laad de pagina opnieuw om verder te gaan.";
+    case "already-submitted":
+      return "Je antwoorden zijn al verstuurd. Laad de pagina opnieuw om ze te bekijken.";
+    case "round-closed":
+      return "De ronde is gesloten; opslaan op de server kan niet meer.";
+    case "invalid-answers": {
+      const fields = error.issues.map((issue) => issue.field).join(", ");
+      return `De server accepteerde niet alle antwoorden${fields ? ` (${fields})` : ""}.`;
+    }
+    default:
+      return `Opslaan op de server lukte niet (fout ${error.status || "onbekend"}).`;
   }
 }
 

@@ -1,0 +1,67 @@
+// Report API calls. Admin calls carry the admin token as a bearer token; it is kept in
+// sessionStorage only, so it is gone when the browser tab closes.
+import { ApiError, NetworkError, requestJson } from "../../lib/http.ts";
+import type { OwnReport } from "../../../../server/own-report.ts";
+import type { RoundReport, SeriesReport } from "../../../../server/reports.ts";
+
+export type { OwnReport, RoundReport, SeriesReport };
+
+const tokenKey = "peilstok.adminToken";
+
+export function adminToken(): string | null {
+  try {
+    return window.sessionStorage.getItem(tokenKey);
+  } catch {
+    return null;
+  }
+}
+
+export function setAdminToken(token: string | null): void {
+  try {
+    if (token) window.sessionStorage.setItem(tokenKey, token);
+    else window.sessionStorage.removeItem(tokenKey);
+  } catch {
+    // Without storage the token lives only in memory for this page.
+  }
+}
+
+async function adminFetch(url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { authorization: `Bearer ${adminToken() ?? ""}` }, cache: "no-store" });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(response.status, body?.error?.code ?? `http-${response.status}`, body?.error?.message ?? response.statusText);
+  }
+  return response;
+}
+
+async function adminJson<T>(url: string): Promise<T> {
+  return (await (await adminFetch(url)).json()) as T;
+}
+
+const base = (roundId: string) => `/api/admin/reports/rounds/${encodeURIComponent(roundId)}`;
+
+export const fetchRoundReport = (roundId: string) => adminJson<RoundReport>(base(roundId));
+export const fetchSeriesReport = (roundId: string) => adminJson<SeriesReport>(`${base(roundId)}/series`);
+
+/** Downloads an export through fetch, because a plain link cannot send the admin token. */
+export async function downloadExport(roundId: string, format: "csv" | "xlsx"): Promise<void> {
+  const response = await adminFetch(`${base(roundId)}/export.${format}`);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `export.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function fetchOwnReport(token: string, responseId: string | null): Promise<OwnReport> {
+  const query = responseId ? `?response=${encodeURIComponent(responseId)}` : "";
+  return requestJson<OwnReport>("GET", `/api/respond/${encodeURIComponent(token)}/report${query}`);
+}

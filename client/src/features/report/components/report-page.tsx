@@ -1,0 +1,113 @@
+// The round report an organisation looks at together: on a projector in the team meeting, or
+// printed. One group at a time (the whole round, or a team that meets the minimum size).
+import { useState } from "react";
+import "../charts.ts";
+import "../report.css";
+import { ApiError } from "../../../lib/http.ts";
+import { downloadExport, fetchRoundReport, type RoundReport } from "../api.ts";
+import { date } from "../format.ts";
+import { AdminGate } from "./admin-gate.tsx";
+import { ResultsView } from "./results-view.tsx";
+import { useLoad } from "./use-load.ts";
+
+export function ReportPage({ params }: { params: Record<string, string> }) {
+  const roundId = params["roundId"]!;
+  const [load, reload] = useLoad(`report:${roundId}`, () => fetchRoundReport(roundId));
+  const rejected = load.state === "failed" && load.error instanceof ApiError && load.error.status === 401;
+  return (
+    <AdminGate rejected={rejected} onToken={reload}>
+      {load.state === "loading" ? (
+        <p className="page-loading" role="status">
+          Rapport laden…
+        </p>
+      ) : load.state === "failed" ? (
+        <main className="page report-page">
+          <p className="notice" role="alert">
+            {load.error instanceof ApiError && load.error.status === 404 ? "Deze ronde bestaat niet." : "Het rapport kon niet worden geladen."}
+          </p>
+          <button type="button" className="button no-print" onClick={reload}>
+            Opnieuw proberen
+          </button>
+        </main>
+      ) : (
+        <Report report={load.value} />
+      )}
+    </AdminGate>
+  );
+}
+
+function Report({ report }: { report: RoundReport }) {
+  const [key, setKey] = useState("all");
+  const [exportError, setExportError] = useState(false);
+  const group = report.groups.find((g) => g.key === key) ?? report.groups[0]!;
+  const exportAs = (format: "csv" | "xlsx") => {
+    setExportError(false);
+    downloadExport(report.round.id, format).catch(() => setExportError(true));
+  };
+  return (
+    <main className="page report-page">
+      <header className="report-header">
+        <p className="brand">Peilstok · rapport</p>
+        <h1>{report.scan.title}</h1>
+        <p className="report-meta">
+          {report.round.title} · {report.round.group} · {date(report.round.opensAt)} – {date(report.round.closesAt)}
+          <br />
+          Scanversie {report.scan.version}
+          {report.previousRound ? ` · vergeleken met “${report.previousRound.title}” (${date(report.previousRound.opensAt)})` : ""}
+          {report.round.exempt ? " · teamscan: één gezamenlijk antwoord" : ` · minimale groepsgrootte ${report.round.minGroupSize}`}
+        </p>
+        <nav className="report-actions no-print" aria-label="Rapportacties">
+          <a className="button button-secondary" href={`/admin/reports/${report.round.id}/series`}>
+            Verloop over rondes
+          </a>
+          <button type="button" className="button button-secondary" onClick={() => exportAs("xlsx")}>
+            Excel (XLSX)
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => exportAs("csv")}>
+            CSV
+          </button>
+          <button type="button" className="button" onClick={() => window.print()}>
+            Afdrukken / PDF
+          </button>
+        </nav>
+        {exportError ? (
+          <p className="notice no-print" role="alert">
+            De export is mislukt. Probeer het opnieuw.
+          </p>
+        ) : null}
+      </header>
+
+      {report.groups.length > 1 ? (
+        <div className="group-tabs no-print" role="tablist" aria-label="Groep">
+          {report.groups.map((g) => (
+            <button key={g.key} type="button" role="tab" aria-selected={g.key === group.key} className="tab" onClick={() => setKey(g.key)}>
+              {g.label} <span className="tab-count">({g.responses})</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+
+      <section className="group" aria-labelledby="group-title">
+        <h2 id="group-title" className="group-title">
+          {group.label}: {group.responses} {group.responses === 1 ? "ingevulde scan" : "ingevulde scans"}
+          {group.invited ? ` van ${group.invited} uitgenodigd` : ""}
+        </h2>
+        {group.note ? (
+          <p className="notice privacy">{group.note}</p>
+        ) : (
+          <>
+            {group.withheld.length > 0 ? (
+              <p className="notice privacy">
+                {group.withheld.length} {group.withheld.length === 1 ? "vraag is" : "vragen zijn"} door te weinig antwoorden niet getoond.
+              </p>
+            ) : null}
+            <ResultsView results={group.results ?? []} model={report.model} />
+          </>
+        )}
+      </section>
+      <footer className="report-footer">
+        Gemaakt met Peilstok op {date(new Date().toISOString())}. Uitkomsten van groepen kleiner dan de minimale groepsgrootte worden niet getoond.
+      </footer>
+    </main>
+  );
+}
