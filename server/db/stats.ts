@@ -1,6 +1,6 @@
 // Report statistics, computed in SQL. Numeric answers come from `answer_tallies` (kept current by
 // triggers, see migration 010); choices and open answers are grouped from `answers` directly.
-import type { Sql } from "./connect.ts";
+import type { Queryable as Sql } from "./connect.ts";
 
 /** Rows are per team; `team` null means "no team". */
 export interface TallyRow {
@@ -161,5 +161,21 @@ export async function responseAnswers(
     from answers
     where response_id = ${responseId}
     order by item_id, side, value_text
+  `;
+}
+
+/**
+ * Recomputes a round's tallies from its answers in one GROUP BY: after a bulk load that bypassed
+ * the triggers, or to repair. Run in a transaction so reports never see a half-built tally.
+ */
+export async function rebuildTallies(sql: Sql, roundId: string): Promise<void> {
+  await sql`delete from answer_tallies where round_id = ${roundId}`;
+  await sql`
+    insert into answer_tallies (round_id, team, item_id, side, value_num, count)
+    select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num, count(*)
+    from answers a
+    join responses r on r.id = a.response_id
+    where a.round_id = ${roundId} and a.value_num is not null
+    group by 1, 2, 3, 4, 5
   `;
 }
