@@ -1,8 +1,9 @@
-// The respondent page end to end: real server process (embedded database unless DATABASE_URL
-// is set), the built client, the shipped scans, real Chromium on a phone-sized screen.
+// The respondent page end to end: the real server process on each database, the built client,
+// the shipped scans, real Chromium on a phone-sized screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createRound, startAppServer, type AppServer } from "./support/app-server.ts";
+import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { launchChromium, newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
 import {
   answerPage,
@@ -23,12 +24,11 @@ let server: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-}, 180_000);
+  browser = await launchChromium();
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.dispose();
 });
 
 interface ServerForm {
@@ -73,7 +73,20 @@ async function finish(page: Page, choose: typeof answerFor, skip: ReadonlySet<st
   return answered;
 }
 
-describe("respondent page", () => {
+describe.each(backends)("respondent page on %s", (backend) => {
+  let db: TestDb | null = null;
+
+  beforeAll(async () => {
+    // The embedded database lives in the server's own data folder; PostgreSQL gets a fresh database.
+    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
+    server = await startAppServer({ env: db?.serverEnv ?? {} });
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.dispose();
+    await db?.close();
+  });
+
   it("lets a respondent fill in the bachelorscan on a phone, resume after closing halfway, submit and see their answers", async () => {
     const {
       links: [link],

@@ -95,7 +95,12 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     dataDir,
     output: () => log,
     async start() {
-      child = spawn(bin("tsx"), ["server/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+      // node itself rather than the tsx wrapper, so that kill() signals the server process.
+      child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+        cwd: root,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
       child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
       await waitUntilHealthy(url, () => child?.exitCode ?? child?.signalCode ?? null, () => log);
