@@ -1,15 +1,18 @@
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { adminGuard, authenticate, requireRoundAccess, type AuthEnv } from "./auth/guard.ts";
+import { defaultSessionTtlMs, type SessionConfig } from "./auth/session.ts";
 import type { Sql } from "./db/connect.ts";
 import { AppError, errorHandler } from "./errors.ts";
 import type { Log } from "./log.ts";
 import { rateLimit, type RateLimit } from "./rate-limit.ts";
 import { RespondService } from "./respond.ts";
+import { accountRoutes } from "./routes/accounts.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -21,7 +24,10 @@ import { ScanVersionCache } from "./scan-versions.ts";
 export interface AppOptions {
   sql: Sql;
   publicUrl: string;
-  adminToken: string;
+  /** Optional API token for scripts: `Authorization: Bearer <it>` acts as an admin. */
+  adminToken?: string | undefined;
+  /** Session cookies; secure by default when publicUrl is https. */
+  session?: Partial<SessionConfig>;
   rateLimit: RateLimit;
   bodyLimitBytes: number;
   log: Log;
@@ -33,7 +39,12 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const { sql, log } = options;
   const respond = new RespondService(sql, new ScanVersionCache(sql));
-  const app = new Hono();
+  const session: SessionConfig = {
+    secure: options.publicUrl.startsWith("https:"),
+    ttlMs: defaultSessionTtlMs,
+    ...options.session,
+  };
+  const app = new Hono<AuthEnv>();
 
   app.use(requestId());
   app.use(
@@ -64,11 +75,22 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use("/api/respond/*", rateLimit(options.rateLimit));
-  app.use("/api/admin/*", bearerAuth({ token: options.adminToken }));
+  app.use("/api/auth/login", rateLimit(options.rateLimit));
+  const auth = authenticate({ sql, session, adminToken: options.adminToken });
+  app.use("/api/auth/*", auth);
+  // Every admin route: someone logged in, viewers read-only; each route then names its roles
+  // with requireRole (see server/auth/guard.ts and test/admin-auth.test.ts).
+  app.use("/api/admin/*", auth, adminGuard);
+  // A teamleader sees only the reports of their own teams' rounds.
+  app.use("/api/admin/reports/rounds/:id", requireRoundAccess(sql));
+  app.use("/api/admin/reports/rounds/:id/*", requireRoundAccess(sql));
+  app.use("/api/admin/rounds/:id/*", requireRoundAccess(sql));
 
   app.route("/api/health", healthRoutes(sql));
   app.route("/api", docsRoutes(options.publicUrl));
   app.route("/api/respond", respondRoutes(respond));
+  app.route("/api/auth", authRoutes(sql, session));
+  app.route("/api/admin/accounts", accountRoutes(sql));
   app.route("/api/admin/scans", scanRoutes(sql));
   app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl));
 

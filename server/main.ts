@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { compile, renderDiagnostics } from "../dsl/index.ts";
 import { createApp } from "./app.ts";
+import { ensureFirstAdmin } from "./auth/accounts.ts";
 import { connect } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
 import { EnvError, loadEnv } from "./env.ts";
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db.sql);
   if (applied.length > 0) log.info(`database: applied migrations ${applied.join(", ")}`);
   await loadScans(db.sql, env.scansDir, { compile, renderDiagnostics }, log);
+  await ensureFirstAdmin(db.sql, env.firstAdminEmail, log);
 
   const app = createApp({
     sql: db.sql,
@@ -30,9 +32,6 @@ async function main(): Promise<void> {
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     log.info(`peilstok: listening on http://localhost:${info.port} (public URL ${env.publicUrl})`);
-    if (env.adminTokenGenerated) {
-      log.info(`admin: ADMIN_TOKEN is unset; this run's admin token is ${env.adminToken}`);
-    }
   });
 
   let stopping = false;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { responseInputSchema } from "./routes/respond.ts";
 import { roundCreateSchema } from "./rounds.ts";
+import { authPaths, publishOperation, sessionSecurityScheme } from "./auth/openapi-paths.ts";
 
 // OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits: request bodies are generated
 // from the same schemas the routes validate with; responses are written out here.
@@ -32,12 +33,13 @@ export function openApiDocument(publicUrl: string) {
       title: "Peilstok API",
       version: "0.1.0",
       description:
-        "Scans, rounds and responses. Admin routes need `Authorization: Bearer <ADMIN_TOKEN>`. " +
+        "Scans, rounds and responses. Admin routes need a login session (POST /api/auth/login) " +
+        "or, for scripts, `Authorization: Bearer <ADMIN_TOKEN>`. " +
         "Errors are always `{ error: { code, message, issues? } }`.",
     },
     servers: [{ url: publicUrl }],
     components: {
-      securitySchemes: { adminToken: { type: "http", scheme: "bearer" } },
+      securitySchemes: { session: sessionSecurityScheme, adminToken: { type: "http", scheme: "bearer" } },
       schemas: {
         Error: {
           type: "object",
@@ -121,6 +123,7 @@ export function openApiDocument(publicUrl: string) {
       },
     },
     paths: {
+      ...authPaths,
       "/api/health": {
         get: {
           summary: "Liveness and database check",
@@ -215,6 +218,7 @@ export function openApiDocument(publicUrl: string) {
           security: [{ adminToken: [] }],
           responses: { "200": { description: "Scans", content: json({ type: "object" }) }, ...adminErrors },
         },
+        post: publishOperation,
       },
       "/api/admin/scans/{scanId}/versions/{version}": {
         get: {

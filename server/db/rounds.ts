@@ -115,3 +115,13 @@ export async function findLink(
   `;
   return row;
 }
+
+/** A round's group, for deciding who may see it. */
+export async function findRoundGroup(sql: Queryable, roundId: string): Promise<string | undefined> {
+  const [row] = await sql<{ group_name: string }[]>`
+    select group_name
+    from rounds
+    where id = ${roundId}
+  `;
+  return row?.group_name;
+}

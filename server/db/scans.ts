@@ -122,3 +122,33 @@ export async function listScans(sql: Queryable): Promise<ScanWithVersions[]> {
     order by s.id
   `;
 }
+
+export interface VersionHistoryRow extends ScanVersionRow {
+  compiled: CompiledScan;
+  rounds: number;
+}
+
+/** Every version of a scan, oldest first, with how many rounds use it. */
+export async function listVersions(sql: Queryable, scanId: string): Promise<VersionHistoryRow[]> {
+  return sql<VersionHistoryRow[]>`
+    select
+      v.id, v.scan_id, v.version, v.checksum, v.created_at, v.compiled,
+      (select count(*)::int from rounds r where r.scan_version_id = v.id) as rounds
+    from scan_versions v
+    where v.scan_id = ${scanId}
+    order by v.version
+  `;
+}
+
+export async function findVersionSource(
+  sql: Queryable,
+  scanId: string,
+  version: number,
+): Promise<string | undefined> {
+  const [row] = await sql<{ source: string }[]>`
+    select source
+    from scan_versions
+    where scan_id = ${scanId} and version = ${version}
+  `;
+  return row?.source;
+}

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { canSeeGroup, forbidden, principalOf, requireRole, type AuthEnv } from "../auth/guard.ts";
 import type { Sql } from "../db/connect.ts";
 import { listRounds } from "../db/rounds.ts";
 import { roundState } from "../respond.ts";
@@ -6,9 +7,10 @@ import { createRound, roundCreateSchema } from "../rounds.ts";
 import { valid } from "../validate.ts";
 
 export function roundRoutes(sql: Sql, publicUrl: string) {
-  return new Hono()
-    .get("/", async (c) => {
-      const rounds = await listRounds(sql);
+  return new Hono<AuthEnv>()
+    .get("/", requireRole("admin", "teamleader", "viewer"), async (c) => {
+      const principal = principalOf(c);
+      const rounds = (await listRounds(sql)).filter((r) => canSeeGroup(principal, r.group_name));
       return c.json({
         rounds: rounds.map((r) => ({
           id: r.id,
@@ -29,8 +31,11 @@ export function roundRoutes(sql: Sql, publicUrl: string) {
         })),
       });
     })
-    .post("/", valid("json", roundCreateSchema), async (c) => {
-      const created = await createRound(sql, c.req.valid("json"), publicUrl);
+    .post("/", requireRole("admin", "teamleader"), valid("json", roundCreateSchema), async (c) => {
+      const input = c.req.valid("json");
+      // A teamleader opens rounds for their own teams only.
+      if (!canSeeGroup(principalOf(c), input.group)) throw forbidden();
+      const created = await createRound(sql, input, publicUrl);
       c.header("Cache-Control", "no-store");
       return c.json(created, 201);
     });

@@ -1,0 +1,57 @@
+// `npm run account -- <command>`: manage admin accounts from the server's command line, against
+// the same database the server uses (DATABASE_URL or the embedded DATA_DIR).
+import { Command } from "commander";
+import { connect } from "../db/connect.ts";
+import { listAccounts, roles, type Role } from "../db/accounts.ts";
+import { migrate } from "../db/migrate.ts";
+import { loadEnv } from "../env.ts";
+import { createAccount, resetPassword } from "./accounts.ts";
+
+async function withDb<T>(run: (sql: Awaited<ReturnType<typeof connect>>["sql"]) => Promise<T>): Promise<T> {
+  const db = await connect(loadEnv());
+  try {
+    await migrate(db.sql);
+    return await run(db.sql);
+  } finally {
+    await db.close();
+  }
+}
+
+const program = new Command("account").description("Peilstok admin accounts");
+
+program
+  .command("create")
+  .description("create an account; prints its generated password once")
+  .requiredOption("--email <email>")
+  .option("--role <role>", `one of ${roles.join(", ")}`, "admin")
+  .option("--name <name>", "display name", "")
+  .option("--team <team...>", "round groups a teamleader answers for")
+  .action(async (opts: { email: string; role: string; name: string; team?: string[] }) => {
+    const created = await withDb((sql) =>
+      createAccount(sql, { email: opts.email, role: opts.role as Role, name: opts.name, teams: opts.team ?? [] }),
+    );
+    console.log(`created ${created.role} ${created.email}${created.teams.length ? ` (teams: ${created.teams.join(", ")})` : ""}`);
+    console.log(`password: ${created.password}  (shown only now)`);
+  });
+
+program
+  .command("reset-password")
+  .description("give an account a new generated password and end its sessions")
+  .argument("<email>")
+  .action(async (email: string) => {
+    const password = await withDb((sql) => resetPassword(sql, email));
+    console.log(`new password for ${email}: ${password}  (shown only now)`);
+  });
+
+program
+  .command("list")
+  .description("list accounts")
+  .action(async () => {
+    const accounts = await withDb((sql) => listAccounts(sql));
+    for (const a of accounts) console.log(`${a.email}\t${a.role}\t${a.teams.join(", ")}`);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
