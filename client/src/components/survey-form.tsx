@@ -63,7 +63,6 @@ function buildModel(json: Record<string, unknown>, mode: "edit" | "display", dat
     model.showProgressBar = false;
   } else {
     model.showProgressBar = true;
-    model.progressBarLocation = "aboveHeader";
   }
   model.data = data;
   if (mode === "edit") model.currentPageNo = pageNo ?? firstUnansweredPage(model);

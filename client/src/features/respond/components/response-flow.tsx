@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { SurveyForm } from "../../../components/survey-form.tsx";
 import { Message } from "../../../components/message.tsx";
+import { ViewHeading } from "../../../components/view-heading.tsx";
 import type { ApiError } from "../../../lib/http.ts";
 import { formatDate, formatDateTime } from "../../../lib/format-date.ts";
 import type { RespondForm, SurveyData } from "../api.ts";
@@ -107,6 +108,10 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token, responseId]);
 
+  useEffect(() => {
+    document.title = `${round.title} — Peilstok`;
+  }, [round.title]);
+
   const editingSubmitted = view.kind === "form" && view.editingSubmitted;
   useEffect(() => {
     sync.current?.setServerDrafts(!editingSubmitted);
@@ -135,7 +140,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
         <main className="page">
           {header}
           <section className="panel" aria-labelledby="sending-title">
-            <h2 id="sending-title">{status.kind === "offline" ? "Nog niet verstuurd" : "Versturen…"}</h2>
+            <ViewHeading id="sending-title">{status.kind === "offline" ? "Nog niet verstuurd" : "Versturen…"}</ViewHeading>
             {status.kind === "offline" ? (
               <p className="notice notice--warning">
                 {offlineText}. Je hoeft niets opnieuw in te vullen: laat deze pagina open, of open de link later
@@ -153,7 +158,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
         <main className="page">
           {header}
           <section className="panel" aria-labelledby="thanks-title">
-            <h2 id="thanks-title">Bedankt voor het invullen</h2>
+            <ViewHeading id="thanks-title">Bedankt voor het invullen</ViewHeading>
             <p>Je antwoorden zijn verstuurd. Je kunt ze later altijd terugzien via dezelfde link.</p>
             <div className="actions">
               <button type="button" className="button" onClick={() => setView({ kind: "answers" })}>
@@ -172,7 +177,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
         <main className="page">
           {header}
           <section className="panel" aria-labelledby="answers-title">
-            <h2 id="answers-title">{submitted ? "Je antwoorden" : "Deze ronde is gesloten"}</h2>
+            <ViewHeading id="answers-title">{submitted ? "Je antwoorden" : "Deze ronde is gesloten"}</ViewHeading>
             {rejection ? <p className="notice notice--error">{rejectionText(rejection)}</p> : null}
             {round.state === "closed" ? (
               <p className="notice">
