@@ -2,13 +2,14 @@
 // absolute figures and the ratio against a baseline measured in the same run.
 import { dslBench } from "./dsl.ts";
 import { submitBench } from "./submit.ts";
+import { reportBench } from "./report.ts";
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench, submitBench];
+const sections: BenchSection[] = [dslBench, submitBench, reportBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {
