@@ -29,3 +29,20 @@ export function submitResponse(
 ): Promise<{ responseId: string; submittedAt: string }> {
   return requestJson("POST", `${base(token)}/submit`, { responseId, data });
 }
+
+/**
+ * A draft save that outlives the page (fetch keepalive). Fire and forget: it is a best effort on
+ * top of the local copy, and bodies over 64 KiB are refused by the browser.
+ */
+export function saveDraftOnLeave(token: string, responseId: string, data: SurveyData): void {
+  try {
+    void fetch(`${base(token)}/draft`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ responseId, data }),
+      keepalive: true,
+    }).catch(() => undefined);
+  } catch {
+    // Too large for keepalive: the next visit sends the draft instead.
+  }
+}

@@ -2,7 +2,7 @@
 // written to localStorage at once, drafts go to the server debounced, and a submit is queued
 // until the server acknowledges it. Unreachable servers are retried with backoff.
 import { ApiError, isRetryable, type ApiIssue } from "../../lib/http.ts";
-import { saveDraft, submitResponse, type SurveyData } from "./api.ts";
+import { saveDraft, saveDraftOnLeave, submitResponse, type SurveyData } from "./api.ts";
 import { writeLocalResponse, type LocalResponse } from "./local-response.ts";
 
 export type SyncStatus =
@@ -51,6 +51,7 @@ export class ResponseSync {
     this.serverDrafts = options.serverDrafts ?? true;
     window.addEventListener("online", this.retryNow);
     window.addEventListener("pagehide", this.sendOnLeave);
+    document.addEventListener("visibilitychange", this.onVisibilityChange);
   }
 
   /** Resume work left from an earlier visit: unsent drafts and queued submits. */
@@ -91,6 +92,7 @@ export class ResponseSync {
     this.clearTimers();
     window.removeEventListener("online", this.retryNow);
     window.removeEventListener("pagehide", this.sendOnLeave);
+    document.removeEventListener("visibilitychange", this.onVisibilityChange);
   }
 
   private persist(): void {
@@ -114,20 +116,16 @@ export class ResponseSync {
     void this.run();
   };
 
+  // Mobile browsers often never fire pagehide: switching apps only hides the page.
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === "hidden") this.sendOnLeave();
+  };
+
   // Browsers may drop an in-progress save when the page closes; keepalive lets it finish.
   // localStorage already holds the answers, so this is a best effort.
   private readonly sendOnLeave = (): void => {
     if (!this.serverDrafts || !this.local.dirty || this.local.submitPending || this.inFlight) return;
-    try {
-      void fetch(`/api/respond/${encodeURIComponent(this.token)}/draft`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ responseId: this.local.responseId, data: this.local.data }),
-        keepalive: true,
-      }).catch(() => undefined);
-    } catch {
-      // keepalive bodies are limited to 64 KiB; the next visit sends the draft instead.
-    }
+    saveDraftOnLeave(this.token, this.local.responseId, this.local.data);
   };
 
   private clearTimers(): void {
