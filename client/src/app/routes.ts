@@ -10,9 +10,19 @@ const OwnReportPage = lazy(() =>
   import("../features/report/components/own-report-page.tsx").then((m) => ({ default: m.OwnReportPage })),
 );
 
+// Admin pages and the scan editor: two separate lazy chunks (the editor brings CodeMirror and
+// the scan compiler).
+const AdminApp = lazy(() => import("../features/admin/components/admin-app.tsx").then((m) => ({ default: m.AdminApp })));
+const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
+
 export const routes: readonly Route[] = [
   { path: "/r/:token", component: RespondentPage },
   { path: "/r/:token/report", component: OwnReportPage },
   { path: "/admin/reports/:roundId", component: ReportPage },
   { path: "/admin/reports/:roundId/series", component: SeriesPage },
+  { path: "/admin/editor", component: EditorPage },
+  { path: "/admin/editor/:scanId", component: EditorPage },
+  { path: "/admin", component: AdminApp },
+  { path: "/admin/:page", component: AdminApp },
+  { path: "/admin/:page/:sub", component: AdminApp },
 ];

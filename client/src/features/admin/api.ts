@@ -1,0 +1,94 @@
+import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
+
+export type Role = "admin" | "teamleader" | "viewer";
+
+export interface User {
+  email: string;
+  name: string;
+  role: Role;
+  teams: string[];
+}
+
+export interface ScanSummary {
+  id: string;
+  title: string;
+  versions: { id: number; version: number; checksum: string; createdAt: string }[];
+}
+
+export interface RoundSummary {
+  id: string;
+  title: string;
+  group: string;
+  scanId: string;
+  version: number;
+  opensAt: string;
+  closesAt: string;
+  state: "open" | "closed" | "not-yet-open";
+  anonymous: boolean;
+  hasOpenLink: boolean;
+  counts: { respondents: number; drafts: number; submitted: number };
+}
+
+export interface CreatedRound {
+  round: { id: string; title: string; group: string; version: number };
+  links: { name: string; email: string; url: string }[];
+  openLink: string | null;
+}
+
+export interface RoundInput {
+  scanId: string;
+  title: string;
+  group: string;
+  opensAt: string;
+  closesAt: string;
+  anonymous?: boolean;
+  allowEdit: boolean;
+  openLink: boolean;
+  respondents: { name: string; email: string; team?: string }[];
+}
+
+export async function fetchSession(): Promise<User> {
+  const { user, csrfToken } = await adminRequest<{ user: User; csrfToken: string | null }>("GET", "/api/auth/session");
+  setCsrfToken(csrfToken);
+  return user;
+}
+
+export async function login(email: string, password: string): Promise<User> {
+  const { user, csrfToken } = await adminRequest<{ user: User; csrfToken: string }>("POST", "/api/auth/login", { email, password });
+  setCsrfToken(csrfToken);
+  return user;
+}
+
+export async function logout(): Promise<void> {
+  await adminRequest("POST", "/api/auth/logout");
+  setCsrfToken(null);
+}
+
+export const fetchScans = () => adminRequest<{ scans: ScanSummary[] }>("GET", "/api/admin/scans").then((r) => r.scans);
+export const fetchRounds = () => adminRequest<{ rounds: RoundSummary[] }>("GET", "/api/admin/rounds").then((r) => r.rounds);
+export const createRound = (input: RoundInput) => adminRequest<CreatedRound>("POST", "/api/admin/rounds", input);
+
+export interface OutboxMail {
+  id: string;
+  kind: string;
+  to: string | null;
+  subject: string | null;
+  text: string | null;
+  sentAt: string | null;
+}
+
+export const fetchOutbox = () =>
+  adminRequest<{ transport: string; mails: OutboxMail[] }>("GET", "/api/admin/mail/outbox");
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teams: string[];
+  lastLoginAt: string | null;
+}
+
+export const fetchAccounts = () => adminRequest<{ accounts: Account[] }>("GET", "/api/admin/accounts").then((r) => r.accounts);
+export const createAccount = (input: { email: string; name: string; role: Role; teams: string[] }) =>
+  adminRequest<{ email: string; password: string | null }>("POST", "/api/admin/accounts", input);
