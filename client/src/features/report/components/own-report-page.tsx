@@ -104,11 +104,11 @@ function OwnReportView({ report }: { report: OwnReport }) {
       <div className="side-by-side">
         <section aria-labelledby="own-title">
           <h2 id="own-title">Jouw profiel</h2>
-          {report.own.results.length > 0 ? <ResultsView results={report.own.results} model={report.model} /> : null}
+          {report.own.results.length > 0 ? <ResultsView results={report.own.results} model={report.model} compact /> : null}
         </section>
         <section aria-labelledby="group-title">
           <h2 id="group-title">De groep ({report.group.responses} ingevuld)</h2>
-          {report.group.note ? <p className="notice privacy">{report.group.note}</p> : <ResultsView results={report.group.results ?? []} model={report.model} />}
+          {report.group.note ? <p className="notice privacy">{report.group.note}</p> : <ResultsView results={report.group.results ?? []} model={report.model} compact />}
         </section>
       </div>
 

@@ -20,7 +20,8 @@ function find<T>(results: AggregatorOutcome[], name: string): T | undefined {
   return r && "result" in r ? (r.result as T) : undefined;
 }
 
-export function ResultsView({ results, model }: { results: AggregatorOutcome[]; model: ScoringModel }) {
+/** `compact` leaves out the long per-statement tables (for the side-by-side own view). */
+export function ResultsView({ results, model, compact = false }: { results: AggregatorOutcome[]; model: ScoringModel; compact?: boolean }) {
   const threshold = find<ThresholdResult>(results, "threshold");
   const trend = find<TrendResult>(results, "trend");
   const gap = find<GapResult>(results, "gap");
@@ -34,7 +35,7 @@ export function ResultsView({ results, model }: { results: AggregatorOutcome[]; 
       {rate ? <p className="lead">{rate.explanation}</p> : null}
       {threshold ? <ThresholdSection threshold={threshold} trend={trend} model={model} /> : null}
       {trend && !threshold ? <TrendSection trend={trend} /> : null}
-      {gap ? <GapSection gap={gap} /> : null}
+      {gap ? <GapSection gap={gap} compact={compact} /> : null}
       {ladder ? <LadderSection ladder={ladder} /> : null}
       {spread ? <SpreadSection spread={spread} /> : null}
       {open ? <OpenSection open={open} /> : null}
@@ -226,7 +227,8 @@ export function GapSection({ gap, compact = false }: { gap: GapResult; compact?:
 export function LadderSection({ ladder }: { ladder: LadderResult }) {
   const [lo, hi] = ladder.target;
   const data: ChartData<"bar", number[], string> = {
-    labels: ladder.steps.map((s) => `${s.value}. ${s.label}`),
+    // Long step texts would be cut off beside the bars; the table below has them in full.
+    labels: ladder.steps.map((s) => `${s.value}. ${s.label.length > 28 ? `${s.label.slice(0, 27)}…` : s.label}`),
     datasets: [
       {
         label: "Aantal",
