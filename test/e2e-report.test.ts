@@ -65,8 +65,8 @@ describe.each(backends)("report pages on %s", (backend) => {
     const page = await context.newPage();
     const seen = watchPage(page);
     await page.goto(`${server.url}/admin/reports/${second.id}`);
-    await page.getByLabel("Beheersleutel").fill(server.adminToken);
-    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.getByLabel("Of gebruik een API-sleutel").fill(server.adminToken);
+    await page.getByRole("button", { name: "Met sleutel verder" }).click();
 
     await expect.poll(() => page.locator(".verdict").textContent()).toBe("Alle elementen halen niveau 3.");
     await expect.poll(() => page.locator("canvas").count()).toBeGreaterThan(0);

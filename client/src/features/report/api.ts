@@ -1,5 +1,6 @@
-// Report API calls. Admin calls carry the admin token as a bearer token; it is kept in
-// sessionStorage only, so it is gone when the browser tab closes.
+// Report API calls. Admin calls go with the login session cookie; a script-style API token, when
+// someone entered one, goes as a bearer token and is kept in sessionStorage only (gone when the
+// tab closes).
 import { ApiError, NetworkError, requestJson } from "../../lib/http.ts";
 import type { OwnReport } from "../../../../server/own-report.ts";
 import type { RoundReport, SeriesReport } from "../../../../server/reports.ts";
@@ -28,7 +29,12 @@ export function setAdminToken(token: string | null): void {
 async function adminFetch(url: string): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${adminToken() ?? ""}` }, cache: "no-store" });
+    const token = adminToken();
+    response = await fetch(url, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      credentials: "same-origin",
+      cache: "no-store",
+    });
   } catch (error) {
     throw new NetworkError(error);
   }
