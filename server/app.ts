@@ -15,6 +15,9 @@ import { accountRoutes } from "./routes/accounts.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { invitationRoutes, mailRoutes } from "./routes/invitations.ts";
+import { Invitations } from "./invitations/service.ts";
+import { outboxTransport } from "./mail/transport.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { respondRoutes } from "./routes/respond.ts";
 import { roundRoutes } from "./routes/rounds.ts";
@@ -31,6 +34,8 @@ export interface AppOptions {
   rateLimit: RateLimit;
   bodyLimitBytes: number;
   log: Log;
+  /** Invitations and reminders; by default mails go to the outbox (no SMTP). */
+  invitations?: Invitations;
   /** The built client (client/dist); when absent only the API is served. */
   clientDir?: string;
 }
@@ -39,6 +44,8 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const { sql, log } = options;
   const respond = new RespondService(sql, new ScanVersionCache(sql));
+  const invitations =
+    options.invitations ?? new Invitations(sql, { transport: outboxTransport, publicUrl: options.publicUrl, log });
   const session: SessionConfig = {
     secure: options.publicUrl.startsWith("https:"),
     ttlMs: defaultSessionTtlMs,
@@ -92,7 +99,9 @@ export function createApp(options: AppOptions) {
   app.route("/api/auth", authRoutes(sql, session));
   app.route("/api/admin/accounts", accountRoutes(sql));
   app.route("/api/admin/scans", scanRoutes(sql));
-  app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl));
+  app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl, invitations));
+  app.route("/api/admin/rounds", invitationRoutes(sql, invitations));
+  app.route("/api/admin/mail", mailRoutes(sql, invitations));
 
   app.route("/api", reportRoutes(sql));
 

@@ -19,6 +19,14 @@ const envSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).default(256),
+  /** smtp(s)://user:pass@host:port; unset: mails go to the outbox in the app. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Peilstok <peilstok@localhost>"),
+  /** Seals personal links for reminders; the same on every instance. */
+  LINK_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** "off" disables sending and reminders in this instance (tests, or a web-only instance). */
+  MAIL_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export interface Env {
@@ -35,6 +43,7 @@ export interface Env {
   firstAdminEmail: string;
   rateLimit: { burst: number; perSecond: number };
   bodyLimitBytes: number;
+  mail: { smtpUrl: string | undefined; from: string; linkKey: string | undefined; scheduler: boolean; intervalMs: number };
 }
 
 export class EnvError extends Error {
@@ -70,5 +79,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     firstAdminEmail: env.FIRST_ADMIN_EMAIL.toLowerCase(),
     rateLimit: { burst: env.RATE_LIMIT_BURST, perSecond: env.RATE_LIMIT_PER_SECOND },
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      linkKey: env.LINK_KEY,
+      scheduler: env.MAIL_SCHEDULER === "on",
+      intervalMs: env.MAIL_INTERVAL_SECONDS * 1000,
+    },
   };
 }

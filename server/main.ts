@@ -5,6 +5,9 @@ import { ensureFirstAdmin } from "./auth/accounts.ts";
 import { connect } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
 import { EnvError, loadEnv } from "./env.ts";
+import { startScheduler } from "./invitations/scheduler.ts";
+import { Invitations } from "./invitations/service.ts";
+import { createTransport } from "./mail/transport.ts";
 import { consoleLog as log } from "./log.ts";
 import { loadScans } from "./scan-loader.ts";
 
@@ -21,7 +24,20 @@ async function main(): Promise<void> {
   await loadScans(db.sql, env.scansDir, { compile, renderDiagnostics }, log);
   await ensureFirstAdmin(db.sql, env.firstAdminEmail, log);
 
+  const transport = createTransport(env.mail.smtpUrl, env.mail.from);
+  const invitations = new Invitations(db.sql, {
+    transport,
+    publicUrl: env.publicUrl,
+    linkKey: env.mail.linkKey,
+    log,
+  });
+  log.info(env.mail.smtpUrl ? "mail: sending through SMTP_URL" : "mail: no SMTP_URL, mails go to the outbox in the app");
+  const scheduler = env.mail.scheduler
+    ? startScheduler(invitations, { intervalMs: env.mail.intervalMs, log })
+    : null;
+
   const app = createApp({
+    invitations,
     sql: db.sql,
     publicUrl: env.publicUrl,
     adminToken: env.adminToken,
@@ -41,6 +57,8 @@ async function main(): Promise<void> {
     log.info(`peilstok: ${signal}, shutting down`);
     // Finish in-flight requests, then close the database (which stops embedded PGlite cleanly).
     server.close(async () => {
+      await scheduler?.stop();
+      transport.close();
       await db.close();
       process.exit(0);
     });

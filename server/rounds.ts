@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Sql } from "./db/connect.ts";
+import type { Queryable, Sql } from "./db/connect.ts";
 import { insertRespondents } from "./db/respondents.ts";
 import { insertRound } from "./db/rounds.ts";
 import { getCompiled, latestVersion } from "./db/scans.ts";
-import { AppError, notFound } from "./errors.ts";
+import { notFound } from "./errors.ts";
 import { newToken, tokenHash } from "./tokens.ts";
 
 export const respondentInputSchema = z.object({
@@ -59,6 +59,8 @@ export async function createRound(
   sql: Sql,
   input: RoundCreate,
   publicUrl: string,
+  /** Keeps the links (sealed) so invitations and reminders can be mailed later. */
+  links?: { keepLinks(tx: Queryable, links: { respondentId: string; token: string }[]): Promise<void> },
 ): Promise<CreatedRound> {
   const link = (token: string) => `${publicUrl}/r/${token}`;
   return sql.begin(async (tx) => {
@@ -72,11 +74,7 @@ export async function createRound(
     if (!version) throw notFound(`scan ${input.scanId}${input.version ? ` version ${input.version}` : ""}`);
     const compiled = await getCompiled(tx, version.id);
     const anonymous = input.anonymous ?? compiled?.model.anonymous ?? false;
-    if (input.respondents.length === 0 && !input.openLink) {
-      throw new AppError(400, "invalid-body", "a round needs respondents or an open link", [
-        { field: "respondents", reason: "required" },
-      ]);
-    }
+    // A round may start empty: respondents can be added later, one by one or from a CSV.
     const id = randomUUID();
     const openToken = input.openLink ? newToken() : null;
     await insertRound(tx, {
@@ -108,6 +106,7 @@ export async function createRound(
         token_hash: tokenHash(p.token),
       })),
     );
+    await links?.keepLinks(tx, people.map((p) => ({ respondentId: p.id, token: p.token })));
     return {
       round: {
         id,

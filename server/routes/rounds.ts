@@ -3,10 +3,11 @@ import { canSeeGroup, forbidden, principalOf, requireRole, type AuthEnv } from "
 import type { Sql } from "../db/connect.ts";
 import { listRounds } from "../db/rounds.ts";
 import { roundState } from "../respond.ts";
+import type { Invitations } from "../invitations/service.ts";
 import { createRound, roundCreateSchema } from "../rounds.ts";
 import { valid } from "../validate.ts";
 
-export function roundRoutes(sql: Sql, publicUrl: string) {
+export function roundRoutes(sql: Sql, publicUrl: string, invitations?: Invitations) {
   return new Hono<AuthEnv>()
     .get("/", requireRole("admin", "teamleader", "viewer"), async (c) => {
       const principal = principalOf(c);
@@ -35,7 +36,7 @@ export function roundRoutes(sql: Sql, publicUrl: string) {
       const input = c.req.valid("json");
       // A teamleader opens rounds for their own teams only.
       if (!canSeeGroup(principalOf(c), input.group)) throw forbidden();
-      const created = await createRound(sql, input, publicUrl);
+      const created = await createRound(sql, input, publicUrl, invitations);
       c.header("Cache-Control", "no-store");
       return c.json(created, 201);
     });

@@ -1,0 +1,29 @@
+import type { Queryable } from "./connect.ts";
+
+export interface OutboxMail {
+  id: string;
+  kind: string;
+  variant: string | null;
+  roundId: string | null;
+  to: string | null;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  sentAt: Date | null;
+}
+
+/** Mails the app kept instead of sending (no SMTP configured), newest first. */
+export async function listOutbox(sql: Queryable, roundId: string | null, limit: number): Promise<OutboxMail[]> {
+  return sql<OutboxMail[]>`
+    select
+      m.id, m.kind, m.variant, m.round_id as "roundId",
+      coalesce(m.to_address, p.email) as "to",
+      m.subject, m.text_body as text, m.html_body as html, m.sent_at as "sentAt"
+    from mails m
+    left join respondents p on p.id = m.respondent_id
+    where m.status = 'outbox'
+      and ${roundId === null ? sql`true` : sql`m.round_id = ${roundId}`}
+    order by m.sent_at desc, m.id
+    limit ${limit}
+  `;
+}

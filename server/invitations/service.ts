@@ -1,0 +1,279 @@
+// Invitations and reminders: who is in a round, which mails are due, and sending them durably.
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../clock.ts";
+import { systemClock } from "../clock.ts";
+import type { Queryable, Sql } from "../db/connect.ts";
+import {
+  claimDue,
+  markDelivered,
+  markRetry,
+  markUndeliverable,
+  queueDueReminders,
+  queueInvitations,
+  queueReminderNow,
+  type ClaimedMail,
+} from "../db/mails.ts";
+import { roundEmails } from "../db/recipients.ts";
+import { insertRespondents } from "../db/respondents.ts";
+import { AppError, notFound } from "../errors.ts";
+import type { Log } from "../log.ts";
+import { loadSealer, storeLinks, type LinkSealer } from "../mail/seal.ts";
+import { formatCloseDate, render, textFor, type RenderedMail } from "../mail/templates.ts";
+import type { MailTransport } from "../mail/transport.ts";
+import { newToken, tokenHash } from "../tokens.ts";
+import { parseRespondentCsv, type CsvRowError } from "./csv.ts";
+
+export interface InvitationsConfig {
+  transport: MailTransport;
+  publicUrl: string;
+  /** LINK_KEY; when absent the app keeps a generated key in the database. */
+  linkKey?: string | undefined;
+  clock?: Clock;
+  log: Log;
+  /** How long a claimed mail stays with one instance before another may take it over. */
+  leaseMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** Mails sent at the same time (SMTP connections). */
+  concurrency?: number;
+}
+
+export interface SendSummary {
+  sent: number;
+  outbox: number;
+  retried: number;
+  failed: number;
+  bounced: number;
+  cancelled: number;
+}
+
+export interface NewPerson {
+  name: string;
+  email: string;
+  team?: string | null | undefined;
+}
+
+const emptySummary = (): SendSummary => ({ sent: 0, outbox: 0, retried: 0, failed: 0, bounced: 0, cancelled: 0 });
+
+export class Invitations {
+  readonly clock: Clock;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private sealerPromise: Promise<LinkSealer> | null = null;
+  private readonly messageDomain: string;
+  /** Set by the scheduler: called when new mails were queued, to send them without waiting. */
+  onQueued: () => void = () => {};
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly config: InvitationsConfig,
+  ) {
+    this.clock = config.clock ?? systemClock;
+    this.leaseMs = config.leaseMs ?? 5 * 60_000;
+    this.batchSize = config.batchSize ?? 50;
+    this.maxAttempts = config.maxAttempts ?? 5;
+    this.concurrency = config.concurrency ?? (config.transport.kind === "smtp" ? 4 : 1);
+    this.messageDomain = new URL(config.publicUrl).hostname || "peilstok.local";
+  }
+
+  get transportKind(): "smtp" | "outbox" {
+    return this.config.transport.kind;
+  }
+
+  sealer(): Promise<LinkSealer> {
+    this.sealerPromise ??= loadSealer(this.sql, this.config.linkKey);
+    this.sealerPromise.catch(() => (this.sealerPromise = null));
+    return this.sealerPromise;
+  }
+
+  /**
+   * Keeps the tokens of new respondents (sealed), so their invitations can be sent later. Inside
+   * a transaction the key is read through it (the embedded pool has one connection), and not
+   * remembered: a key generated in a transaction that rolls back never existed.
+   */
+  async keepLinks(tx: Queryable, links: { respondentId: string; token: string }[]): Promise<void> {
+    if (links.length === 0) return;
+    const sealer = this.sealerPromise ? await this.sealerPromise : await loadSealer(tx, this.config.linkKey);
+    await storeLinks(tx, sealer, links);
+  }
+
+  private async openRound(tx: Queryable, roundId: string) {
+    const [round] = await tx<{ id: string; closes_at: Date }[]>`
+      select id, closes_at from rounds where id = ${roundId} for update
+    `;
+    if (!round) throw notFound("round");
+    if (round.closes_at <= this.clock()) throw new AppError(409, "round-closed", "this round is closed");
+    return round;
+  }
+
+  /** Adds respondents (fresh tokens, sealed links); with `invite`, queues their invitations. */
+  async addRespondents(roundId: string, people: NewPerson[], { invite = false } = {}) {
+    const now = this.clock();
+    await this.sealer();
+    const added = await this.sql.begin(async (tx) => {
+      await this.openRound(tx, roundId);
+      const existing = await roundEmails(tx, roundId);
+      const dupes = people.filter((p) => existing.has(p.email.toLowerCase()));
+      if (dupes.length > 0) {
+        throw new AppError(
+          409,
+          "respondent-exists",
+          `already in this round: ${dupes.map((d) => d.email).join(", ")}`,
+          dupes.map((d) => ({ field: "email", reason: "not-allowed", message: `${d.email} is already in this round` })),
+        );
+      }
+      return this.insertPeople(tx, roundId, people, invite, now);
+    });
+    if (invite && added.length > 0) this.onQueued();
+    return added;
+  }
+
+  private async insertPeople(tx: Queryable, roundId: string, people: NewPerson[], invite: boolean, now: Date) {
+    const rows = people.map((p) => ({
+      id: randomUUID(),
+      token: newToken(),
+      name: p.name,
+      email: p.email.toLowerCase(),
+      team: p.team ?? null,
+    }));
+    await insertRespondents(
+      tx,
+      rows.map((r) => ({ id: r.id, round_id: roundId, name: r.name, email: r.email, team: r.team, token_hash: tokenHash(r.token) })),
+    );
+    await this.keepLinks(tx, rows.map((r) => ({ respondentId: r.id, token: r.token })));
+    if (invite) await queueInvitations(tx, roundId, now, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, team: r.team }));
+  }
+
+  /** Bulk import: good rows are added, bad rows reported by line with the reason. */
+  async importCsv(
+    roundId: string,
+    csv: string,
+    { invite = false } = {},
+  ): Promise<{ added: number; errors: CsvRowError[] }> {
+    const now = this.clock();
+    await this.sealer();
+    const result = await this.sql.begin(async (tx) => {
+      await this.openRound(tx, roundId);
+      const { rows, errors } = parseRespondentCsv(csv, await roundEmails(tx, roundId));
+      if (rows.length > 10_000) throw new AppError(413, "too-many-rows", "at most 10,000 respondents per import");
+      await this.insertPeople(tx, roundId, rows, invite, now);
+      return { added: rows.length, errors };
+    });
+    if (invite && result.added > 0) this.onQueued();
+    return result;
+  }
+
+  /** Queues invitations for the respondents (all by default) that have none yet. */
+  async invite(roundId: string, respondentIds: string[] | null = null): Promise<number> {
+    const queued = await queueInvitations(this.sql, roundId, this.clock(), respondentIds);
+    if (queued > 0) this.onQueued();
+    return queued;
+  }
+
+  async remindNow(roundId: string, respondentIds: string[] | null = null): Promise<number> {
+    const queued = await queueReminderNow(this.sql, roundId, this.clock(), respondentIds);
+    if (queued > 0) this.onQueued();
+    return queued;
+  }
+
+  scheduleReminders(): Promise<number> {
+    return queueDueReminders(this.sql, this.clock());
+  }
+
+  /** Sends everything due, batch by batch, until nothing is left (or `maxBatches`). */
+  async sendDue({ maxBatches = 1000 } = {}): Promise<SendSummary> {
+    const summary = emptySummary();
+    for (let i = 0; i < maxBatches; i++) {
+      const now = this.clock();
+      const leaseId = randomUUID();
+      const batch = await claimDue(this.sql, leaseId, now, new Date(now.getTime() + this.leaseMs), this.batchSize);
+      if (batch.length === 0) break;
+      let next = 0;
+      const worker = async () => {
+        while (next < batch.length) {
+          const mail = batch[next++]!;
+          const outcome = await this.deliver(mail, leaseId);
+          summary[outcome]++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, batch.length) }, worker));
+    }
+    return summary;
+  }
+
+  private compose(mail: ClaimedMail, sealer: LinkSealer): { to: string; rendered: RenderedMail; variant: string | null } | string {
+    if (mail.kind === "series-due") {
+      const p = mail.payload as { subject: string; text: string; html: string } | null;
+      if (!p || !mail.to_address) return "the notice has no recipient";
+      return { to: mail.to_address, rendered: { subject: p.subject, text: p.text, html: p.html }, variant: null };
+    }
+    if (!mail.email || !mail.sealed) return "no personal link is stored for this respondent";
+    const variant = mail.kind === "reminder" ? (mail.respondent_status === "started" ? "started" : "not-started") : null;
+    const kind = mail.kind === "invitation" ? "invitation" : variant === "started" ? "reminderStarted" : "reminderNotStarted";
+    const rendered = render(textFor(kind, mail.texts), {
+      naam: mail.name ?? "",
+      scan: mail.scan_title ?? "",
+      ronde: mail.round_title ?? "",
+      sluitdatum: mail.closes_at ? formatCloseDate(mail.closes_at) : "",
+      link: `${this.config.publicUrl}/r/${sealer.open(mail.sealed)}`,
+    });
+    return { to: mail.email, rendered, variant };
+  }
+
+  private async deliver(mail: ClaimedMail, leaseId: string): Promise<keyof SendSummary> {
+    const now = this.clock();
+    if (mail.kind !== "series-due") {
+      const cancel =
+        !mail.respondent_id ? "the respondent was removed"
+        : mail.respondent_status === "submitted" && mail.kind === "reminder" ? "already submitted"
+        : mail.closes_at && mail.closes_at <= now ? "the round is closed"
+        : null;
+      if (cancel) {
+        await markUndeliverable(this.sql, mail.id, leaseId, "cancelled", cancel);
+        return "cancelled";
+      }
+    }
+    const composed = this.compose(mail, await this.sealer());
+    if (typeof composed === "string") {
+      await markUndeliverable(this.sql, mail.id, leaseId, "failed", composed);
+      return "failed";
+    }
+    const messageId = `<${mail.id}@${this.messageDomain}>`;
+    const outcome = await this.config.transport.send({ ...composed.rendered, to: composed.to, messageId });
+    if (outcome.status === "error") {
+      if (outcome.permanent) {
+        await markUndeliverable(this.sql, mail.id, leaseId, "bounced", outcome.message);
+        return "bounced";
+      }
+      if (mail.attempts >= this.maxAttempts) {
+        await markUndeliverable(this.sql, mail.id, leaseId, "failed", outcome.message);
+        return "failed";
+      }
+      // 1, 2, 4, 8 … minutes, at most an hour.
+      const backoff = Math.min(60, 2 ** (mail.attempts - 1)) * 60_000;
+      await markRetry(this.sql, mail.id, leaseId, new Date(this.clock().getTime() + backoff), outcome.message);
+      this.config.log.warn(`mail ${mail.id}: will retry (${outcome.message})`);
+      return "retried";
+    }
+    const outbox = outcome.status === "outbox";
+    const kept = await markDelivered(this.sql, mail.id, leaseId, this.clock(), {
+      status: outcome.status,
+      subject: composed.rendered.subject,
+      variant: composed.variant,
+      messageId,
+      text: outbox ? composed.rendered.text : null,
+      html: outbox ? composed.rendered.html : null,
+    });
+    if (!kept) this.config.log.warn(`mail ${mail.id}: its lease ran out while sending`);
+    return outbox ? "outbox" : "sent";
+  }
+
+  /** One scheduler pass: queue due reminders, then send what is due. */
+  async tick(): Promise<SendSummary & { reminders: number }> {
+    const reminders = await this.scheduleReminders();
+    return { reminders, ...(await this.sendDue()) };
+  }
+}
