@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-});
+}, 30_000);
 
 interface ServerForm {
   round: { state: string; allowEdit: boolean };
@@ -85,7 +85,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
   afterAll(async () => {
     await server?.dispose();
     await db?.close();
-  });
+  }, 60_000);
 
   it("lets a respondent fill in the bachelorscan on a phone, resume after closing halfway, submit and see their answers", async () => {
     const {

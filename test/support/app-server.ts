@@ -19,6 +19,7 @@ let builtClientDir: string | null = null;
 export async function buildClient(): Promise<string> {
   if (builtClientDir) return builtClientDir;
   const outDir = mkdtempSync(path.join(tmpdir(), "peilstok-client-"));
+  process.once("exit", () => rmSync(outDir, { recursive: true, force: true }));
   await run(bin("vite"), ["build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"]);
   builtClientDir = outDir;
   return outDir;
