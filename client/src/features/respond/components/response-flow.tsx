@@ -105,7 +105,6 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
     instance.start();
     return () => instance.dispose();
     // One sync per response; openForm only reads refs and storage.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token, responseId]);
 
   useEffect(() => {
