@@ -2,6 +2,7 @@ import { z } from "zod";
 import { responseInputSchema } from "./routes/respond.ts";
 import { roundCreateSchema } from "./rounds.ts";
 import { authPaths, publishOperation, sessionSecurityScheme } from "./auth/openapi-paths.ts";
+import { reportPaths } from "./report-openapi.ts";
 
 // OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits: request bodies are generated
 // from the same schemas the routes validate with; responses are written out here.
@@ -124,6 +125,7 @@ export function openApiDocument(publicUrl: string) {
     },
     paths: {
       ...authPaths,
+      ...reportPaths,
       "/api/health": {
         get: {
           summary: "Liveness and database check",
