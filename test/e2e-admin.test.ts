@@ -1,0 +1,226 @@
+// The admin pages and the scan editor end to end: the real server process, the built client and
+// real Chromium. An admin logs in, writes and publishes a scan, opens a round; a respondent
+// answers it; a teamleader sees only their own team's rounds.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startAppServer, type AppServer } from "./support/app-server.ts";
+import { launchChromium, newPhoneContext, watchPage } from "./support/browser.ts";
+import { backends, openTestDb, type TestDb } from "./support/db.ts";
+import { answerPage, nextPage, submit } from "./support/respondent.ts";
+
+const fourItems = `# Vijf stellingen voor de e2e-test.
+scan e2e-vijf
+  title "Vijf stellingen"
+  respondent team
+  anonymous no
+
+scale mate 1..5
+  1 "helemaal niet"
+  5 "in hoge mate"
+
+theme samen "Samenwerken"
+  rate item-1 "Eerste stelling" on mate
+  rate item-2 "Tweede stelling" on mate
+  rate item-3 "Derde stelling" on mate
+  rate item-4 "Vierde stelling" on mate
+`;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+}, 30_000);
+
+async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/admin`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { name: "Rondes" }).waitFor();
+}
+
+function firstAdmin(server: AppServer): { email: string; password: string } {
+  const match = /created the first account (\S+) with password (\S+)/.exec(server.output());
+  if (!match) throw new Error(`no first admin in the server output:\n${server.output()}`);
+  return { email: match[1]!, password: match[2]! };
+}
+
+describe.each(backends)("admin pages and scan editor on %s", (backend) => {
+  let db: TestDb | null = null;
+  let server: AppServer;
+
+  beforeAll(async () => {
+    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
+    server = await startAppServer({ env: db?.serverEnv ?? {} });
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.dispose();
+    await db?.close();
+  }, 60_000);
+
+  it("prints the first admin's generated password once, and not again on a restart", async () => {
+    const { password } = firstAdmin(server);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await server.stop();
+    await server.start();
+    expect(server.output().match(/created the first account/g)).toHaveLength(1);
+  });
+
+  it("lets an admin write a 5-item scan with live errors and preview, publish it, open a round that a respondent answers", async () => {
+    const admin = firstAdmin(server);
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await logIn(page, server.url, admin.email, admin.password);
+
+    await page.getByRole("link", { name: "Scan-editor" }).click();
+    const code = page.locator(".cm-content");
+    await code.waitFor();
+    await code.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(fourItems);
+    const summary = page.getByTestId("check-summary");
+    await expect.poll(() => summary.textContent()).toMatch(/^Geen fouten · 4 vragen/);
+    await expect.poll(() => page.getByTestId("preview").textContent()).toContain("Vierde stelling");
+
+    // The fifth item, with a typo in the scale's name: underlined while typing.
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type('  rate item-5 "Vijfde stelling" on mata');
+    await page.locator(".cm-lintRange-error").first().waitFor();
+    await expect.poll(() => summary.textContent()).toMatch(/^1 fout/);
+    const diagnostic = page.locator(".diagnostics li").first();
+    expect(await diagnostic.textContent()).toContain("scale-undefined");
+    expect(await page.locator(".cm-lintRange-error").textContent()).toBe("mata");
+
+    // Clicking the diagnostic puts the cursor on its line.
+    await page.keyboard.press("ControlOrMeta+Home");
+    await diagnostic.getByRole("button").click();
+    await expect.poll(() => page.locator(".cm-activeLine").textContent()).toContain("item-5");
+
+    // Fixed: the underline goes, and the preview shows the fifth item.
+    await page.keyboard.press("End");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("e");
+    await expect.poll(() => page.locator(".cm-lintRange-error").count()).toBe(0);
+    await expect.poll(() => summary.textContent()).toMatch(/^Geen fouten · 5 vragen/);
+    await expect.poll(() => page.getByTestId("preview").textContent()).toContain("Vijfde stelling");
+
+    // A score line, then simulate what the report would show.
+    // (insertText: typing Enter would keep the item's indentation.)
+    await page.keyboard.insertText("\n\nscore threshold on mate at-least 3");
+    await expect.poll(() => summary.textContent()).toMatch(/^Geen fouten/);
+    await page.getByRole("button", { name: "Simuleren" }).click();
+    await expect.poll(() => page.getByTestId("simulation").textContent()).toContain("Vijfde stelling");
+    await page.getByRole("button", { name: "Voorbeeld" }).click();
+
+    await page.getByRole("button", { name: "Publiceren" }).click();
+    await page.getByText("Gepubliceerd als versie 1 van e2e-vijf.").waitFor();
+    await page.locator(".versions li[data-version='1']").waitFor();
+
+    // A round on the new scan.
+    await page.getByRole("link", { name: "← Overzicht" }).click();
+    await page.getByRole("link", { name: "Nieuwe ronde" }).click();
+    await page.locator("select[name=scanId]").selectOption("e2e-vijf");
+    await page.getByLabel("Titel").fill("Eerste meting");
+    await page.getByLabel("Groep of team").fill("Noord");
+    await page.getByLabel(/^Respondenten/).fill("Rosa Jansen, rosa@example.org, Noord");
+    await page.getByRole("button", { name: "Ronde aanmaken" }).click();
+    const link = (await page.locator("a.round-link").first().getAttribute("href"))!;
+    expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
+
+    // The respondent answers it on a phone.
+    const phone = await newPhoneContext(browser);
+    const respondent = await phone.newPage();
+    await respondent.goto(link);
+    await answerPage(respondent, () => 3);
+    while (await respondent.getByRole("button", { name: "Volgende" }).isVisible()) {
+      await nextPage(respondent);
+      await answerPage(respondent, () => 3);
+    }
+    await submit(respondent);
+    await respondent.getByText(/verzonden|ontvangen|bedankt/i).first().waitFor();
+    await phone.close();
+
+    // The overview counts the answer.
+    await page.getByRole("link", { name: "Overzicht" }).click();
+    await expect.poll(() => page.locator("tr", { hasText: "Eerste meting" }).textContent()).toContain("100% (1 van 1)");
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a teamleader only their own teams' rounds, in the pages and through the API", async () => {
+    const zuid = await server.admin<{ round: { id: string } }>("POST", "/api/admin/rounds", {
+      scanId: "paraplu-quickscan",
+      title: "Zuid voorjaar",
+      group: "Zuid",
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      openLink: true,
+    });
+    const noord = await server.admin<{ round: { id: string } }>("POST", "/api/admin/rounds", {
+      scanId: "paraplu-quickscan",
+      title: "Noord voorjaar",
+      group: "Noord",
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      openLink: true,
+    });
+    const password = "teamleider-wachtwoord-1";
+    await server.admin("POST", "/api/admin/accounts", { email: "leider@example.org", role: "teamleader", teams: ["Noord"], password });
+
+    const context = await browser.newContext({ locale: "nl-NL" });
+    const page = await context.newPage();
+    await logIn(page, server.url, "leider@example.org", password);
+    await page.getByText("Noord voorjaar").waitFor();
+    expect(await page.getByText("Zuid voorjaar").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Scan-editor" }).count()).toBe(0);
+
+    const api = (path: string) =>
+      page.evaluate(async (p) => {
+        const res = await fetch(p);
+        return { status: res.status, body: await res.text() };
+      }, path);
+    const rounds = await api("/api/admin/rounds");
+    expect(rounds.body).toContain(noord.round.id);
+    expect(rounds.body).not.toContain(zuid.round.id);
+    expect((await api(`/api/admin/reports/rounds/${zuid.round.id}`)).status).toBe(404);
+    expect((await api(`/api/admin/reports/rounds/${zuid.round.id}/export.csv`)).status).toBe(404);
+    expect((await api(`/api/admin/reports/rounds/${noord.round.id}`)).status).toBe(200);
+    // Opening another team's round by its address shows nothing of it either.
+    await page.goto(`${server.url}/admin/reports/${zuid.round.id}`);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByText("Zuid voorjaar").count()).toBe(0);
+    await context.close();
+  });
+
+  it.runIf(backend === "embedded")("checks the 45-item bachelorscan in under 16 ms per keystroke", async () => {
+    const admin = firstAdmin(server);
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, server.url, admin.email, admin.password);
+    await page.goto(`${server.url}/admin/editor/bachelorscan`);
+    const summary = page.getByTestId("check-summary");
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toMatch(/^Geen fouten · \d+ vragen/);
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+End");
+    // Warm up, then measure each keystroke's check (compile + underline) as the page records it.
+    await page.keyboard.type("\n# ", { delay: 20 });
+    await page.evaluate(() => performance.clearMeasures("scan-check"));
+    await page.keyboard.type("opmerking bij de scan, met wat meer tekst", { delay: 20 });
+    const durations = await page.evaluate(() => performance.getEntriesByName("scan-check").map((e) => e.duration));
+    durations.sort((a, b) => a - b);
+    const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))]!;
+    console.log(
+      `bachelorscan live check in Chromium: ${durations.length} keystrokes, median ${at(0.5).toFixed(2)} ms, ` +
+        `p95 ${at(0.95).toFixed(2)} ms, max ${durations[durations.length - 1]!.toFixed(2)} ms`,
+    );
+    expect(durations.length).toBeGreaterThanOrEqual(40);
+    expect(at(0.95)).toBeLessThan(16);
+    await context.close();
+  });
+});
