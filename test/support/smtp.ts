@@ -108,7 +108,9 @@ export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const mail = parseMail(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address));
-        Promise.resolve(options.beforeAccept?.(mail)).then(
+        Promise.resolve()
+          .then(() => options.beforeAccept?.(mail))
+          .then(
           () => {
             mails.push(mail);
             waiters.splice(0).forEach((w) => w());
