@@ -68,7 +68,9 @@ export async function ownReport(
   const disclosure: Disclosure =
     model.respondent === "team" || (all.disclosure.status === "shown" && others >= min)
       ? { status: "shown" }
-      : { status: "too-few", needed: min - others };
+      : others < min
+        ? { status: "too-few", needed: min - others }
+        : all.disclosure;
 
   return {
     round: { id: round.id, title: round.title, group: round.group_name },

@@ -8,13 +8,24 @@ export type Disclosure =
   /** Fewer than the minimum answered: `needed` more answers would show it. */
   | { status: "too-few"; needed: number }
   /** Enough answered, but showing it would reveal a smaller group by subtraction. */
-  | { status: "complement"; needed: number };
+  | { status: "complement"; needed: number }
+  /** The round is still open: shown once it closes (ISO date-time). */
+  | { status: "until-closed"; closesAt: string };
 
 export const shown: Disclosure = { status: "shown" };
 
 /** The minimum for a round: a team-consensus scan (respondent `team`) is one response by design. */
 export function minimumGroupSize(respondent: string, minGroupSize: number): number {
   return respondent === "team" ? 1 : Math.max(1, minGroupSize);
+}
+
+/**
+ * Whether a round's numbers may be shown yet. While a round is open, two looks at its report
+ * before and after one more response would give that response by subtraction, so numbers appear
+ * when the round closes (answers can no longer change then). A team-consensus scan is exempt.
+ */
+export function resultsReleased(round: { closes_at: Date }, respondent: string, now = new Date()): boolean {
+  return respondent === "team" || now >= round.closes_at;
 }
 
 /**
@@ -53,6 +64,8 @@ export function disclosureText(d: Disclosure): string | null {
       return null;
     case "too-few":
       return `Nog ${d.needed} ${d.needed === 1 ? "antwoord" : "antwoorden"} nodig voordat deze uitkomsten getoond worden.`;
+    case "until-closed":
+      return `De uitkomsten verschijnen als de ronde sluit (${new Date(d.closesAt).toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" })}): wie het rapport vóór en na één nieuw antwoord bekijkt, zou dat antwoord anders kunnen afleiden.`;
     case "complement":
       return `Niet apart getoond: samen met de andere uitkomsten zou dit de antwoorden van een te kleine groep verraden (nog ${d.needed} ${d.needed === 1 ? "antwoord" : "antwoorden"} nodig).`;
   }

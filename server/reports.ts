@@ -18,7 +18,7 @@ import {
   type TallyRow,
 } from "./db/stats.ts";
 import { notFound } from "./errors.ts";
-import { discloseParts, disclosureText, minimumGroupSize, shown, type Disclosure } from "./privacy.ts";
+import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "./privacy.ts";
 
 export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
 
@@ -126,6 +126,7 @@ export function discloseRound(
   sizes: GroupSizeRow[],
   tallies: TallyRow[],
   texts: { team: string | null; item_id: string; value_text: string }[],
+  now = new Date(),
 ): DisclosedRound {
   const min = minimumGroupSize(model.respondent, round.min_group_size);
   const total = sizes.reduce((a, s) => a + s.responses, 0);
@@ -133,6 +134,12 @@ export function discloseRound(
   const teamed = sizes.some((s) => s.team !== null);
   const teamSizes = new Map<string | null, number>(teamed ? sizes.map((s) => [s.team, s.responses]) : []);
   const groupsDecision = discloseParts(total, teamSizes, min);
+  if (!resultsReleased(round, model.respondent, now)) {
+    // Too few stays too few (it says how many are needed); anything else waits for the close.
+    const wait: Disclosure = { status: "until-closed", closesAt: round.closes_at.toISOString() };
+    if (groupsDecision.total.status === "shown") groupsDecision.total = wait;
+    for (const [team, d] of groupsDecision.parts) if (d.status !== "too-few") groupsDecision.parts.set(team, wait);
+  }
 
   // Per field: n per team, and the field's total.
   const byField = new Map<string, { item: string; side: Side | null; rows: TallyRow[] }>();

@@ -20,7 +20,7 @@ async function getJson<T>(app: App, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function submit(app: App, token: string, data: Record<string, unknown>, responseId = randomUUID()) {
+async function submit(app: App, token: string, data: Record<string, unknown>, responseId: string = randomUUID()) {
   const res = await send(app, "POST", `/api/respond/${token}/submit`, { responseId, data });
   if (res.status !== 200) throw new Error(`submit: ${res.status} ${await res.text()}`);
   return responseId;
@@ -82,6 +82,16 @@ describe.each(backends)("reports on %s", (backend) => {
     await db?.close();
   });
 
+  /** Numbers appear once a round closes; tests submit while open, then close (or reopen). */
+  async function setClosed(roundId: string, closed: boolean) {
+    await db.sql`
+      update rounds
+      set opens_at = now() - interval '2 days',
+        closes_at = ${closed ? db.sql`now() - interval '1 second'` : db.sql`now() + interval '1 day'`}
+      where id = ${roundId}
+    `;
+  }
+
   // Chapter 4 (instruments.md 1.1): the book gives the scores but not which element had which.
   // This assignment is ILLUSTRATIVE: round 1 has four elements at 2, one at 4 and three at 3;
   // five months later four elements changed (2 → 3) and all elements are at or above 3.
@@ -120,6 +130,7 @@ describe.each(backends)("reports on %s", (backend) => {
     const { scanId } = await publishAs(db.sql, bachelor);
     const round = await createRoundVia(app, { scanId, respondents: people(6) } as never);
     for (const token of round.tokens.slice(0, 3)) await submit(app, token, bachelorData(bachelor, 2, 4));
+    await setClosed(round.round.id, true);
     const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
     expect(report.round.minGroupSize).toBe(5);
     expect(report.groups).toHaveLength(1);
@@ -132,7 +143,9 @@ describe.each(backends)("reports on %s", (backend) => {
     // n, current, desired and gap are empty on every row; the note says why.
     expect(rows.every((r) => r["n"] === "" && r["current"] === "" && r["gap"] === "" && r["note"]!.startsWith("Nog 2 antwoorden nodig"))).toBe(true);
 
+    await setClosed(round.round.id, false);
     for (const token of round.tokens.slice(3, 5)) await submit(app, token, bachelorData(bachelor, 3, 5));
+    await setClosed(round.round.id, true);
     const enough = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
     const gap = result<GapResult>(enough.groups[0]!, "gap");
     expect(gap.themes[0]).toMatchObject({ current: 2.4, desired: 4.4, gap: 2 });
@@ -143,6 +156,7 @@ describe.each(backends)("reports on %s", (backend) => {
     // Team A has 5, team B 1: total (6) and team A (5) are each allowed, but their difference is B.
     const round = await createRoundVia(app, { scanId, respondents: [...people(5, "A"), ...people(1, "B")] } as never);
     for (const [i, token] of round.tokens.entries()) await submit(app, token, bachelorData(bachelor, i === 5 ? 1 : 3, 5));
+    await setClosed(round.round.id, true);
     const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
     const byKey = Object.fromEntries(report.groups.map((g) => [g.key, g]));
     expect(byKey["all"]!.disclosure.status).toBe("shown");
@@ -161,6 +175,7 @@ describe.each(backends)("reports on %s", (backend) => {
     const { scanId } = await publishAs(db.sql, bachelor);
     const round = await createRoundVia(app, { scanId, respondents: [...people(5, "A"), ...people(6, "B"), ...people(1, "C")] } as never);
     for (const token of round.tokens) await submit(app, token, bachelorData(bachelor, 3, 4));
+    await setClosed(round.round.id, true);
     const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
     const status = Object.fromEntries(report.groups.map((g) => [g.key, g.disclosure.status]));
     expect(status).toEqual({ all: "shown", "team:A": "complement", "team:B": "shown", "team:C": "too-few" });
@@ -171,6 +186,7 @@ describe.each(backends)("reports on %s", (backend) => {
     const round = await createRoundVia(app, { scanId, respondents: people(6) } as never);
     for (const token of round.tokens.slice(0, 5)) await submit(app, token, bachelorData(bachelor, 2, 4));
     const mine = round.tokens[0]!;
+    await setClosed(round.round.id, true);
 
     const five = (await (await send(app, "GET", `/api/respond/${mine}/report`)).json()) as OwnReport;
     expect(five.own.answers).toHaveLength(90 + five.own.answers.filter((a) => typeof a.value === "string").length);
@@ -178,7 +194,9 @@ describe.each(backends)("reports on %s", (backend) => {
     // Five responses meet the minimum of 5, but without the respondent only four remain.
     expect(five.group).toMatchObject({ responses: 5, disclosure: { status: "too-few", needed: 1 }, results: null });
 
+    await setClosed(round.round.id, false);
     await submit(app, round.tokens[5]!, bachelorData(bachelor, 4, 4));
+    await setClosed(round.round.id, true);
     const six = (await (await send(app, "GET", `/api/respond/${mine}/report`)).json()) as OwnReport;
     expect(six.group.disclosure.status).toBe("shown");
     expect(result<GapResult>({ results: six.group.results } as GroupReport, "gap").themes[0]!.current).toBeCloseTo(2.33, 2);
@@ -207,6 +225,7 @@ describe.each(backends)("reports on %s", (backend) => {
     const { scanId } = await publishAs(db.sql, bachelor);
     const round = await createRoundVia(app, { scanId, respondents: people(5) } as never);
     for (const token of round.tokens) await submit(app, token, bachelorData(bachelor, 2, 5));
+    await setClosed(round.round.id, true);
     const res = await app.request(`/api/admin/reports/rounds/${round.round.id}/export.xlsx`, { headers: admin });
     expect(res.headers.get("content-type")).toContain("spreadsheetml");
     const wb = new ExcelJS.Workbook();
@@ -221,6 +240,23 @@ describe.each(backends)("reports on %s", (backend) => {
     codebook.eachRow((row) => texts.push(String(row.getCell(1).value) + " " + String(row.getCell(2).value)));
     expect(texts.some((t) => t.startsWith("scanversie 1 (checksum"))).toBe(true);
     expect(texts.some((t) => t.startsWith("ek-1 "))).toBe(true);
+  });
+
+  it("shows no numbers while a round is open, so looks before and after one response cannot be subtracted", async () => {
+    const { scanId } = await publishAs(db.sql, bachelor);
+    const round = await createRoundVia(app, { scanId, respondents: people(7) } as never);
+    for (const token of round.tokens.slice(0, 6)) await submit(app, token, bachelorData(bachelor, 2, 4));
+    const open = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    expect(open.groups[0]).toMatchObject({ responses: 6, disclosure: { status: "until-closed" }, results: null });
+    expect(open.groups[0]!.note).toContain("De uitkomsten verschijnen als de ronde sluit");
+    const csv = parseCsv(await (await app.request(`/api/admin/reports/rounds/${round.round.id}/export.csv`, { headers: admin })).text());
+    expect(csv.every((r) => r["current"] === "")).toBe(true);
+    const own = (await (await send(app, "GET", `/api/respond/${round.tokens[0]}/report`)).json()) as OwnReport;
+    expect(own.group.results).toBeNull();
+
+    await setClosed(round.round.id, true);
+    const closed = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    expect(closed.groups[0]!.disclosure.status).toBe("shown");
   });
 
   it("refuses reports and exports without the admin token", async () => {
