@@ -46,7 +46,8 @@ async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
     title: "Bench",
     groupName: "Bench",
     opensAt: new Date("2024-01-01"),
-    closesAt: new Date("2099-01-01"),
+    // Closed: numbers appear only for closed rounds, and the bench must compute them.
+    closesAt: new Date("2024-06-01"),
     anonymous: true,
     allowEdit: false,
     minGroupSize: 5,
@@ -110,7 +111,9 @@ async function measure(backend: "postgres" | "embedded", db: Database, goalMs: n
   const loader = compiledLoader(sql);
   // Warm both once (compiled model cache, plan caches, shared buffers).
   const report = await roundReport(sql, roundId, loader);
-  if (report.groups[0]?.responses !== RESPONSES) throw new Error("bench report counted the wrong responses");
+  if (report.groups[0]?.responses !== RESPONSES || !report.groups.every((g) => g.results !== null)) {
+    throw new Error("bench report did not compute every group");
+  }
   await sql`select item_id, side, value_num, count(*) from answers where round_id = ${roundId} group by 1, 2, 3`;
   const reportMs = await medianOf(5, () => roundReport(sql, roundId, loader));
   const floorMs = await medianOf(3, () => sql`
