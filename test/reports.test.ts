@@ -259,6 +259,28 @@ describe.each(backends)("reports on %s", (backend) => {
     expect(closed.groups[0]!.disclosure.status).toBe("shown");
   });
 
+  it("gives the Traptrede's share at steps 4–5 and lists what consultants need, in an order unrelated to submission", async () => {
+    const traptrede = (await compileScanFile("scans/traptrede.scan")).compiled;
+    const { scanId } = await publishAs(db.sql, traptrede);
+    const round = await createRoundVia(app, { scanId, respondents: people(6) } as never);
+    const steps = [1, 3, 4, 4, 5, 5];
+    const needs = ["Een coach", "Tijd voor netwerkgesprekken", "Intervisie", "Voorbeelden", "Niets", "Materiaal"];
+    for (const [i, token] of round.tokens.entries()) {
+      await submit(app, token, { positie: steps[i]!, nodig: needs[i]!, ...(steps[i]! < 4 ? { belemmering: "Drukte" } : {}) });
+    }
+    await setClosed(round.round.id, true);
+    const report = await getJson<RoundReport>(app, `/api/admin/reports/rounds/${round.round.id}`);
+    const ladder = result<{ steps: { count: number }[]; shareAtTarget: number; explanation: string }>(report.groups[0]!, "ladder");
+    expect(ladder.steps.map((s) => s.count)).toEqual([1, 0, 1, 2, 2]);
+    expect(ladder.shareAtTarget).toBeCloseTo(4 / 6);
+    expect(ladder.explanation).toContain("4 van 6 antwoorden staan op trede 4–5 (67%)");
+    const open = result<{ questions: { item: string; answers: string[] }[] }>(report.groups[0]!, "open");
+    const nodig = open.questions.find((q) => q.item === "nodig")!;
+    expect([...nodig.answers].sort()).toEqual([...needs].sort());
+    expect(nodig.answers).not.toEqual(needs);
+    expect(open.questions.find((q) => q.item === "belemmering")!.answers).toEqual(["Drukte", "Drukte"]);
+  });
+
   it("refuses reports and exports without the admin token", async () => {
     const id = randomUUID();
     for (const path of [`/api/admin/reports/rounds/${id}`, `/api/admin/reports/rounds/${id}/export.csv`]) {
