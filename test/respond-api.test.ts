@@ -111,8 +111,8 @@ describe.each(backends)("respondent API on %s", (backend) => {
     const bodies = await Promise.all([a.json(), b.json(), c.json()]);
     expect(new Set(bodies.map((x: any) => x.submittedAt)).size).toBe(1);
     expect(await countAnswers(db.sql, id)).toBe(8);
-    const [{ count }] = await db.sql`select count(*)::int as count from responses where id = ${id}`;
-    expect(count).toBe(1);
+    const [row] = await db.sql<{ count: number }[]>`select count(*)::int as count from responses where id = ${id}`;
+    expect(row?.count).toBe(1);
   });
 
   test("re-submitting while the round is open and editable replaces the answers", async () => {
@@ -167,8 +167,8 @@ describe.each(backends)("respondent API on %s", (backend) => {
     test.each(cases)("%s", async (_name, data, expected) => {
       const id = randomUUID();
       expect(await issuesOf(await submit(token, id, data))).toEqual(expected);
-      const [{ count }] = await db.sql`select count(*)::int as count from responses where id = ${id}`;
-      expect(count).toBe(0);
+      const [row] = await db.sql<{ count: number }[]>`select count(*)::int as count from responses where id = ${id}`;
+      expect(row?.count).toBe(0);
     });
 
     test("a hidden question is not required, and an answer to it is not stored", async () => {
