@@ -112,7 +112,7 @@ export interface DisclosedRound {
   }[];
 }
 
-function teamLabel(team: string | null): string {
+export function teamLabel(team: string | null): string {
   return team === null ? "Zonder team" : `Team ${team}`;
 }
 
@@ -216,7 +216,7 @@ export function discloseRound(
   return { round, model, min, groups };
 }
 
-async function loadRound(sql: Sql, round: ReportRoundRow, load: LoadCompiled): Promise<DisclosedRound> {
+export async function loadRound(sql: Sql, round: ReportRoundRow, load: LoadCompiled): Promise<DisclosedRound> {
   const { model } = await load(round.scan_version_id);
   const choiceItems = model.items.filter((i) => i.kind === "choice" || i.kind === "multi" || i.kind === "yesno").map((i) => i.id);
   const textItems = model.items.filter((i) => i.kind === "text").map((i) => i.id);
@@ -354,4 +354,3 @@ export async function seriesReport(sql: Sql, roundId: string, load: LoadCompiled
   };
 }
 
-export { loadRound, teamLabel };
