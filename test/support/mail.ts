@@ -31,11 +31,17 @@ export interface MailSetup {
 
 export function mailSetup(
   sql: Sql,
-  { smtpUrl, clock = testClock(), base = publicUrl, ...rest }: { smtpUrl?: string; clock?: TestClock; base?: string; leaseMs?: number; batchSize?: number } = {},
+  {
+    smtpUrl,
+    clock = testClock(),
+    base = publicUrl,
+    clientDir,
+    ...rest
+  }: { smtpUrl?: string; clock?: TestClock; base?: string; clientDir?: string; leaseMs?: number; batchSize?: number } = {},
 ): MailSetup {
   const transport = smtpUrl ? smtpTransport({ url: smtpUrl, from: "Peilstok <peilstok@example.org>" }) : outboxTransport;
   const invitations = new Invitations(sql, { transport, publicUrl: base, clock, log: silentLog, ...rest });
-  const app = testApp(sql, { invitations, publicUrl: base });
+  const app = testApp(sql, { invitations, publicUrl: base, ...(clientDir ? { clientDir } : {}) });
   return { app, invitations, transport, clock };
 }
 
