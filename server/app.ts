@@ -16,6 +16,8 @@ import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { invitationRoutes, mailRoutes } from "./routes/invitations.ts";
+import { roundActionRoutes, seriesRoutes } from "./routes/series.ts";
+import { SeriesService } from "./series/service.ts";
 import { Invitations } from "./invitations/service.ts";
 import { outboxTransport } from "./mail/transport.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -36,6 +38,8 @@ export interface AppOptions {
   log: Log;
   /** Invitations and reminders; by default mails go to the outbox (no SMTP). */
   invitations?: Invitations;
+  /** Series of repeated rounds; by default built on `invitations`. */
+  series?: SeriesService;
   /** The built client (client/dist); when absent only the API is served. */
   clientDir?: string;
 }
@@ -102,6 +106,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl, invitations));
   app.route("/api/admin/rounds", invitationRoutes(sql, invitations));
   app.route("/api/admin/mail", mailRoutes(sql, invitations));
+  app.route("/api/admin/rounds", roundActionRoutes(sql, invitations));
+  app.route("/api/admin/series", seriesRoutes(sql, options.series ?? new SeriesService(sql, invitations)));
 
   app.route("/api", reportRoutes(sql));
 

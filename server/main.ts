@@ -8,6 +8,7 @@ import { EnvError, loadEnv } from "./env.ts";
 import { startScheduler } from "./invitations/scheduler.ts";
 import { Invitations } from "./invitations/service.ts";
 import { createTransport } from "./mail/transport.ts";
+import { SeriesService } from "./series/service.ts";
 import { consoleLog as log } from "./log.ts";
 import { loadScans } from "./scan-loader.ts";
 
@@ -32,12 +33,15 @@ async function main(): Promise<void> {
     log,
   });
   log.info(env.mail.smtpUrl ? "mail: sending through SMTP_URL" : "mail: no SMTP_URL, mails go to the outbox in the app");
+  const series = new SeriesService(db.sql, invitations);
+  invitations.passes.push(() => series.runDue());
   const scheduler = env.mail.scheduler
     ? startScheduler(invitations, { intervalMs: env.mail.intervalMs, log })
     : null;
 
   const app = createApp({
     invitations,
+    series,
     sql: db.sql,
     publicUrl: env.publicUrl,
     adminToken: env.adminToken,

@@ -78,6 +78,13 @@ export class Invitations {
     this.messageDomain = new URL(config.publicUrl).hostname || "peilstok.local";
   }
 
+  get publicUrl(): string {
+    return this.config.publicUrl;
+  }
+
+  /** Extra work for each scheduler pass (series that are due), run before sending. */
+  readonly passes: (() => Promise<unknown>)[] = [];
+
   get transportKind(): "smtp" | "outbox" {
     return this.config.transport.kind;
   }
@@ -273,6 +280,7 @@ export class Invitations {
 
   /** One scheduler pass: queue due reminders, then send what is due. */
   async tick(): Promise<SendSummary & { reminders: number }> {
+    for (const pass of this.passes) await pass();
     const reminders = await this.scheduleReminders();
     return { reminders, ...(await this.sendDue()) };
   }
