@@ -2,7 +2,9 @@ import { z } from "zod";
 import { responseInputSchema } from "./routes/respond.ts";
 import { roundCreateSchema } from "./rounds.ts";
 import { authPaths, publishOperation, sessionSecurityScheme } from "./auth/openapi-paths.ts";
+import { invitationPaths } from "./invitations/openapi-paths.ts";
 import { reportPaths } from "./report-openapi.ts";
+import { seriesPaths } from "./series/openapi-paths.ts";
 
 // OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits: request bodies are generated
 // from the same schemas the routes validate with; responses are written out here.
@@ -126,6 +128,8 @@ export function openApiDocument(publicUrl: string) {
     paths: {
       ...authPaths,
       ...reportPaths,
+      ...invitationPaths,
+      ...seriesPaths,
       "/api/health": {
         get: {
           summary: "Liveness and database check",

@@ -48,6 +48,15 @@ const matrix: Record<string, Record<Role, Access>> = {
   "POST /api/admin/rounds/:id/reminders": { admin: "yes", teamleader: "own", viewer: "no" },
   "GET /api/admin/mail/outbox": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/mail/response-rates": { admin: "yes", teamleader: "yes", viewer: "yes" },
+  "GET /api/admin/series": { admin: "yes", teamleader: "yes", viewer: "yes" },
+  "POST /api/admin/series": { admin: "yes", teamleader: "own", viewer: "no" },
+  "GET /api/admin/series/:id": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "POST /api/admin/series/:id/open-next": { admin: "yes", teamleader: "own", viewer: "no" },
+  "GET /api/admin/rounds/:id/comparability": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "GET /api/admin/rounds/:id/actions": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "GET /api/admin/rounds/:id/actions/follow-up": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "POST /api/admin/rounds/:id/actions": { admin: "yes", teamleader: "own", viewer: "no" },
+  "PATCH /api/admin/rounds/:id/actions/:actionId": { admin: "yes", teamleader: "own", viewer: "no" },
 };
 
 function adminRoutes(app: App): string[] {
@@ -65,6 +74,9 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   let scanId: string;
   let ownRound: string;
   let otherRound: string;
+  // A series and an action of each round, for the routes that name one.
+  const seriesOf: Record<string, string> = {};
+  const actionOf: Record<string, string> = {};
   const as = {} as Record<Role, TestSession>;
 
   beforeAll(async () => {
@@ -76,6 +88,19 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
     as.admin = await sessionAs(app, db.sql, "admin");
     as.teamleader = await sessionAs(app, db.sql, "teamleader", ["Noord"]);
     as.viewer = await sessionAs(app, db.sql, "viewer");
+    for (const round of [ownRound, otherRound]) {
+      const post = async (path: string, body: unknown) => {
+        const res = await app.request(path, { method: "POST", body: JSON.stringify(body), headers: as.admin.headers() });
+        expect(res.status, path).toBe(201);
+        return ((await res.json()) as { id: string }).id;
+      };
+      seriesOf[round] = await post("/api/admin/series", { roundId: round, title: "Matrixreeks" });
+      actionOf[round] = await post(`/api/admin/rounds/${round}/actions`, {
+        target: { kind: "item", id: "missie" },
+        what: "Missie bespreken",
+        who: "Team",
+      });
+    }
   });
   afterAll(async () => db?.close());
 
@@ -88,7 +113,11 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
 
   function request(key: string, round: string) {
     const [method, pattern] = key.split(" ") as [string, string];
-    const path = pattern.replace(":scanId", scanId).replace(":version", "1").replace(":id", round);
+    const path = pattern
+      .replace(":scanId", scanId)
+      .replace(":version", "1")
+      .replace(":actionId", actionOf[round]!)
+      .replace(":id", pattern.startsWith("/api/admin/series/") ? seriesOf[round]! : round);
     const bodies: Record<string, unknown> = {
       "POST /api/admin/scans": { source: fiveItems },
       "POST /api/admin/rounds": {
@@ -100,6 +129,10 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
         openLink: true,
       },
       "POST /api/admin/accounts": { email: `nieuw-${Math.random().toString(36).slice(2)}@example.org`, role: "viewer" },
+      // The round already belongs to a series (409): allowed, but not created twice.
+      "POST /api/admin/series": { roundId: round, title: "Matrix" },
+      "POST /api/admin/rounds/:id/actions": { target: { kind: "theme", id: "visie" }, what: "Bespreken", who: "Team" },
+      "PATCH /api/admin/rounds/:id/actions/:actionId": { status: "doing" },
     };
     const body = bodies[key];
     return { method, path, body: body === undefined ? undefined : JSON.stringify(body) };

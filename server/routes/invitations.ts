@@ -12,20 +12,20 @@ import { respondentInputSchema } from "../rounds.ts";
 import { valid, validParam } from "../validate.ts";
 
 const roundParamSchema = z.object({ id: z.uuid() });
-const idsSchema = z.object({ respondentIds: z.array(z.uuid()).max(10_000).optional() });
-const addSchema = z.object({
+export const idsSchema = z.object({ respondentIds: z.array(z.uuid()).max(10_000).optional() });
+export const addSchema = z.object({
   respondents: z.array(respondentInputSchema).min(1).max(10_000),
   invite: z.boolean().default(false),
 });
-const importSchema = z.object({ csv: z.string().max(5_000_000), invite: z.boolean().default(false) });
-const settingsSchema = z.object({
+export const importSchema = z.object({ csv: z.string().max(5_000_000), invite: z.boolean().default(false) });
+export const settingsSchema = z.object({
   texts: mailTextsSchema.default({}),
   remindersEnabled: z.boolean().default(true),
   reminderAfterDays: z.number().int().min(0).max(365).default(10),
   reminderIntervalDays: z.number().int().min(1).max(365).default(7),
   maxReminders: z.number().int().min(0).max(10).default(2),
 });
-const outboxQuerySchema = z.object({
+export const outboxQuerySchema = z.object({
   round: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

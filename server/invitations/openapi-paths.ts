@@ -1,0 +1,194 @@
+// The OpenAPI entries of the invitation, reminder and outbox routes (server/routes/invitations.ts),
+// spread into server/openapi.ts.
+import { z } from "zod";
+import { addSchema, idsSchema, importSchema, settingsSchema } from "../routes/invitations.ts";
+
+function schema(s: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+  return rest;
+}
+const json = (s: unknown) => ({ "application/json": { schema: s } });
+const error = (description: string) => ({ description, content: json({ $ref: "#/components/schemas/Error" }) });
+const object = (description: string) => ({ description, content: json({ type: "object" }) });
+const security = [{ session: [] }, { adminToken: [] }];
+const tags = ["invitations"];
+const roundId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const denied = {
+  "401": error("Not logged in."),
+  "403": error("The role does not allow this, or the x-csrf-token header is missing."),
+  "404": error("No such round, or a teamleader's round of another team."),
+};
+const rate = {
+  type: "object",
+  properties: {
+    respondents: { type: "integer" },
+    opened: { type: "integer" },
+    started: { type: "integer" },
+    submitted: { type: "integer" },
+    rate: { type: ["number", "null"], description: "Percentage submitted, one decimal." },
+    label: { type: "string", description: "`submitted/respondents`, e.g. `3/30`." },
+  },
+};
+const responseRate = {
+  type: "object",
+  properties: {
+    total: { oneOf: [{ type: "null" }, rate] },
+    teams: { type: "array", items: { allOf: [rate, { type: "object", properties: { team: { type: ["string", "null"] } } }] } },
+  },
+};
+const recipientStates = ["not-invited", "queued", "invited", "opened", "started", "submitted", "bounced", "failed"];
+const lineIssue = {
+  type: "object",
+  properties: { line: { type: "integer" }, reason: { type: "string" }, message: { type: "string" } },
+};
+
+export const invitationPaths = {
+  "/api/admin/rounds/{id}/recipients": {
+    get: {
+      summary: "A round's recipients with their state, and its response rate per team",
+      description:
+        "The state is per round: not-invited → queued → invited → opened → started → submitted, or " +
+        "bounced/failed where the mail server said so. It never links a person to answers.",
+      tags,
+      security,
+      parameters: [roundId],
+      responses: {
+        "200": {
+          description: "Recipients",
+          content: json({
+            type: "object",
+            properties: {
+              transport: { type: "string", enum: ["smtp", "outbox"] },
+              recipients: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    name: { type: "string" },
+                    email: { type: "string" },
+                    team: { type: ["string", "null"] },
+                    state: { type: "string", enum: recipientStates },
+                    reminders: { type: "integer" },
+                    lastMailAt: { type: ["string", "null"], format: "date-time" },
+                    error: { type: ["string", "null"] },
+                  },
+                },
+              },
+              responseRate,
+            },
+          }),
+        },
+        ...denied,
+      },
+    },
+  },
+  "/api/admin/rounds/{id}/response-rate": {
+    get: {
+      summary: "Response rate of a round, in total and per team",
+      tags,
+      security,
+      parameters: [roundId],
+      responses: { "200": { description: "Response rate", content: json(responseRate) }, ...denied },
+    },
+  },
+  "/api/admin/rounds/{id}/respondents": {
+    post: {
+      summary: "Add respondents to a round (admin); optionally invite them at once",
+      tags,
+      security,
+      parameters: [roundId],
+      requestBody: { required: true, content: json(schema(addSchema)) },
+      responses: { "201": object("Added"), "400": error("Invalid respondents."), ...denied },
+    },
+  },
+  "/api/admin/rounds/{id}/respondents/import": {
+    post: {
+      summary: "Import respondents from CSV (name, e-mail, team) (admin); bad rows are reported by line, good rows are kept",
+      tags,
+      security,
+      parameters: [
+        roundId,
+        { name: "invite", in: "query", required: false, description: "With a text/csv body: invite the added respondents.", schema: { type: "boolean" } },
+      ],
+      requestBody: {
+        required: true,
+        content: { ...json(schema(importSchema)), "text/csv": { schema: { type: "string" } } },
+      },
+      responses: {
+        "200": {
+          description: "Imported: the good rows were added; each bad row names its line and the reason",
+          content: json({
+            type: "object",
+            properties: { added: { type: "integer" }, errors: { type: "array", items: lineIssue } },
+          }),
+        },
+        "400": error("Neither `{ csv, invite }` nor a text/csv body."),
+        ...denied,
+      },
+    },
+  },
+  "/api/admin/rounds/{id}/invitations": {
+    post: {
+      summary: "Queue invitations (admin): to the given respondents, or to everyone not invited yet",
+      tags,
+      security,
+      parameters: [roundId],
+      requestBody: { required: false, content: json(schema(idsSchema)) },
+      responses: {
+        "202": { description: "Queued", content: json({ type: "object", properties: { queued: { type: "integer" } } }) },
+        ...denied,
+      },
+    },
+  },
+  "/api/admin/rounds/{id}/reminders": {
+    post: {
+      summary: "Send a reminder now to those who have not submitted (admin, teamleader of the round's team)",
+      tags,
+      security,
+      parameters: [roundId],
+      requestBody: { required: false, content: json(schema(idsSchema)) },
+      responses: {
+        "202": { description: "Queued", content: json({ type: "object", properties: { queued: { type: "integer" } } }) },
+        ...denied,
+      },
+    },
+  },
+  "/api/admin/rounds/{id}/mail-settings": {
+    get: {
+      summary: "A round's mail texts and reminder schedule",
+      tags,
+      security,
+      parameters: [roundId],
+      responses: { "200": { description: "Settings", content: json(schema(settingsSchema)) }, ...denied },
+    },
+    put: {
+      summary: "Set a round's mail texts (placeholders {naam} {scan} {ronde} {sluitdatum} {link}) and reminder schedule (admin)",
+      tags,
+      security,
+      parameters: [roundId],
+      requestBody: { required: true, content: json(schema(settingsSchema)) },
+      responses: { "200": object("Saved"), "400": error("Invalid settings."), ...denied },
+    },
+  },
+  "/api/admin/mail/outbox": {
+    get: {
+      summary: "Mails kept in the app when no SMTP server is configured (admin)",
+      tags,
+      security,
+      parameters: [
+        { name: "round", in: "query", required: false, schema: { type: "string", format: "uuid" } },
+        { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
+      ],
+      responses: { "200": object("The newest mails"), "401": denied["401"], "403": denied["403"] },
+    },
+  },
+  "/api/admin/mail/response-rates": {
+    get: {
+      summary: "Response rates of the caller's rounds at a glance, in total and per team",
+      tags,
+      security,
+      responses: { "200": object("Rounds with their response rates"), "401": denied["401"] },
+    },
+  },
+};
