@@ -6,6 +6,7 @@ import { Message } from "../../../components/message.tsx";
 import { ViewHeading } from "../../../components/view-heading.tsx";
 import type { ApiError } from "../../../lib/http.ts";
 import { formatDate, formatDateTime } from "../../../lib/format-date.ts";
+import { followLink } from "../../../lib/navigate.ts";
 import type { RespondForm, SurveyData } from "../api.ts";
 import {
   emptyLocalResponse,
@@ -163,6 +164,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
               <button type="button" className="button" onClick={() => setView({ kind: "answers" })}>
                 Bekijk je antwoorden
               </button>
+              <ResultsLink token={token} responseId={responseId} />
             </div>
           </section>
         </main>
@@ -187,6 +189,11 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
             {submitted?.submittedAt ? <p>Verstuurd op {formatDateTime(submitted.submittedAt)}.</p> : null}
             {round.state === "open" && !round.allowEdit && submitted ? (
               <p>In deze ronde kun je je antwoorden na het versturen niet meer wijzigen.</p>
+            ) : null}
+            {submitted ? (
+              <p>
+                <ResultsLink token={token} responseId={responseId} />
+              </p>
             ) : null}
             {canEdit ? (
               <div className="actions">
@@ -240,6 +247,15 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
         </main>
       );
   }
+}
+
+/** The own report page (loaded lazily); the response id is how an open link finds its response. */
+function ResultsLink({ token, responseId }: { token: string; responseId: string }) {
+  return (
+    <a className="button button-secondary" href={`/r/${encodeURIComponent(token)}/report?response=${encodeURIComponent(responseId)}`} onClick={followLink}>
+      Bekijk je resultaten
+    </a>
+  );
 }
 
 function rejectionText(error: ApiError): string {
