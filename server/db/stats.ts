@@ -1,5 +1,6 @@
 // Report statistics, computed in SQL. Numeric answers come from `answer_tallies` (kept current by
-// triggers, see migration 010); choices and open answers are grouped from `answers` directly.
+// triggers, see migrations 010 and 040: each count is split over 16 shards, summed here); choices
+// and open answers are grouped from `answers` directly.
 import type { Queryable as Sql } from "./connect.ts";
 
 /** Rows are per team; `team` null means "no team". */
@@ -103,9 +104,11 @@ export async function numericTallies(sql: Sql, roundIds: readonly string[]): Pro
   if (roundIds.length === 0) return [];
   return sql<(TallyRow & { round_id: string })[]>`
     select round_id, nullif(team, '') as team, item_id, nullif(side, '') as side,
-      value_num::text as value, count
+      value_num::text as value, sum(count)::int as count
     from answer_tallies
-    where round_id in ${sql(roundIds)} and count > 0
+    where round_id in ${sql(roundIds)}
+    group by round_id, team, item_id, side, value_num
+    having sum(count) > 0
     order by round_id, team, item_id, side, value_num
   `;
 }
@@ -171,11 +174,12 @@ export async function responseAnswers(
 export async function rebuildTallies(sql: Sql, roundId: string): Promise<void> {
   await sql`delete from answer_tallies where round_id = ${roundId}`;
   await sql`
-    insert into answer_tallies (round_id, team, item_id, side, value_num, count)
-    select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num, count(*)
+    insert into answer_tallies (round_id, team, item_id, side, value_num, shard, count)
+    select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
+      tally_shard(a.response_id), count(*)
     from answers a
     join responses r on r.id = a.response_id
     where a.round_id = ${roundId} and a.value_num is not null
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4, 5, 6
   `;
 }
