@@ -95,6 +95,7 @@ export function openApiDocument(publicUrl: string) {
                 closesAt: { type: "string", format: "date-time" },
                 state: { type: "string", enum: ["open", "closed", "not-yet-open"] },
                 allowEdit: { type: "boolean" },
+                link: { type: "string", enum: ["personal", "open"] },
               },
             },
             scanVersion: {

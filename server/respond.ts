@@ -28,7 +28,15 @@ export function roundState(round: { opens_at: Date; closes_at: Date }, now = new
 }
 
 export interface Form {
-  round: { id: string; title: string; closesAt: string; state: RoundState; allowEdit: boolean };
+  round: {
+    id: string;
+    title: string;
+    closesAt: string;
+    state: RoundState;
+    allowEdit: boolean;
+    /** An open link is shared by many people (e.g. residents interviewed on one tablet). */
+    link: "personal" | "open";
+  };
   scanVersion: { id: number; scan: string; version: number; checksum: string };
   survey: SurveyJson;
   response: null | {
@@ -128,6 +136,7 @@ export class RespondService {
         closesAt: link.closes_at.toISOString(),
         state: roundState(link),
         allowEdit: link.allow_edit,
+        link: link.kind === "open" ? "open" : "personal",
       },
       scanVersion: {
         id: link.scan_version_id,

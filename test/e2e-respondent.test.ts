@@ -230,6 +230,14 @@ describe.each(backends)("respondent page on %s", (backend) => {
     await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
     await page.goto(openLink!);
     await page.getByRole("heading", { name: "Je antwoorden" }).waitFor();
+
+    // One tablet, the next resident: a new, empty response; the first one stays submitted.
+    await page.getByRole("button", { name: "Nieuwe reactie invullen (volgende persoon)" }).click();
+    await page.locator(".sd-question[data-name] textarea").first().waitFor();
+    const fresh = await page.locator(".sd-question[data-name] textarea").evaluateAll((els) =>
+      els.map((el) => (el as HTMLTextAreaElement).value),
+    );
+    expect(fresh.every((v) => v === "")).toBe(true);
     await stranger.close();
     await visitor.close();
   }, 120_000);

@@ -6,7 +6,14 @@ export type ResponseStatus = "draft" | "submitted";
 export type SurveyData = Record<string, unknown>;
 
 export interface RespondForm {
-  round: { id: string; title: string; closesAt: string | null; state: RoundState; allowEdit: boolean };
+  round: {
+    id: string;
+    title: string;
+    closesAt: string | null;
+    state: RoundState;
+    allowEdit: boolean;
+    link: "personal" | "open";
+  };
   scanVersion: { id: number; scan: string; version: number; checksum: string };
   survey: Record<string, unknown>;
   response: null | { id: string; status: ResponseStatus; data: SurveyData; submittedAt: string | null };

@@ -28,6 +28,16 @@ export function getResponseId(token: string): string {
   return id;
 }
 
+/**
+ * Starts a fresh response on this device for an open link that is shared, e.g. one tablet used
+ * to interview several residents: the next person must never see the previous one's answers.
+ */
+export function startNewResponse(token: string): string {
+  const id = crypto.randomUUID();
+  writeJson(responseIdKey(token), id);
+  return id;
+}
+
 export function setResponseId(token: string, responseId: string): void {
   writeJson(responseIdKey(token), responseId);
 }

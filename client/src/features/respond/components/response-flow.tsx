@@ -12,6 +12,7 @@ import {
   emptyLocalResponse,
   mergeResumeData,
   readLocalResponse,
+  startNewResponse,
   writeLocalResponse,
   type LocalResponse,
 } from "../local-response.ts";
@@ -166,6 +167,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
               </button>
               <ResultsLink token={token} responseId={responseId} />
             </div>
+            {round.link === "open" && round.state === "open" ? <NextResponse token={token} /> : null}
           </section>
         </main>
       );
@@ -209,6 +211,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
                 </button>
               </div>
             ) : null}
+            {submitted && round.link === "open" && round.state === "open" ? <NextResponse token={token} /> : null}
           </section>
           {hasAnswers ? <SurveyForm key="answers" json={form.survey} mode="display" initialData={data} /> : null}
         </main>
@@ -247,6 +250,27 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
         </main>
       );
   }
+}
+
+/**
+ * On an open link one device may serve several people in turn (students interviewing residents
+ * after a contact): a new, empty response, so the next person never sees these answers.
+ */
+function NextResponse({ token }: { token: string }) {
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => {
+          startNewResponse(token);
+          window.location.reload();
+        }}
+      >
+        Nieuwe reactie invullen (volgende persoon)
+      </button>
+    </div>
+  );
 }
 
 /** The own report page (loaded lazily); the response id is how an open link finds its response. */
