@@ -160,7 +160,18 @@ export const invitationPaths = {
       tags,
       security,
       parameters: [roundId],
-      responses: { "200": { description: "Settings", content: json(schema(settingsSchema)) }, ...denied },
+      responses: {
+        "200": {
+          description: "Settings, and `defaults`: the texts used where `texts` sets none",
+          content: json({
+            allOf: [
+              schema(settingsSchema),
+              { type: "object", properties: { defaults: { type: "object", description: "Default subject and body per text kind" } } },
+            ],
+          }),
+        },
+        ...denied,
+      },
     },
     put: {
       summary: "Set a round's mail texts (placeholders {naam} {scan} {ronde} {sluitdatum} {link}) and reminder schedule (admin)",

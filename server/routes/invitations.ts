@@ -7,7 +7,7 @@ import { listRecipients, responseRates, type RateRow } from "../db/recipients.ts
 import { listOutbox } from "../db/outbox.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Invitations } from "../invitations/service.ts";
-import { mailTextsSchema } from "../mail/templates.ts";
+import { defaultTexts, mailTextsSchema } from "../mail/templates.ts";
 import { respondentInputSchema } from "../rounds.ts";
 import { valid, validParam } from "../validate.ts";
 
@@ -134,6 +134,8 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
       const s = await findSettings(sql, c.req.valid("param").id);
       return c.json({
         texts: s.texts,
+        // What a text left unset reads, so the admin page can show and preview it.
+        defaults: defaultTexts,
         remindersEnabled: s.reminders_enabled,
         reminderAfterDays: s.reminder_after_days,
         reminderIntervalDays: s.reminder_interval_days,
