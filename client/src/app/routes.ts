@@ -13,6 +13,9 @@ const OwnReportPage = lazy(() =>
 // Admin pages and the scan editor: two separate lazy chunks (the editor brings CodeMirror and
 // the scan compiler).
 const AdminApp = lazy(() => import("../features/admin/components/admin-app.tsx").then((m) => ({ default: m.AdminApp })));
+const RoundRespondentsPage = lazy(() =>
+  import("../features/invitations/components/round-respondents-page.tsx").then((m) => ({ default: m.RoundRespondentsPage })),
+);
 const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
 
 export const routes: readonly Route[] = [
@@ -22,6 +25,7 @@ export const routes: readonly Route[] = [
   { path: "/admin/reports/:roundId/series", component: SeriesPage },
   { path: "/admin/editor", component: EditorPage },
   { path: "/admin/editor/:scanId", component: EditorPage },
+  { path: "/admin/rounds/:roundId/respondents", component: RoundRespondentsPage },
   { path: "/admin", component: AdminApp },
   { path: "/admin/:page", component: AdminApp },
   { path: "/admin/:page/:sub", component: AdminApp },

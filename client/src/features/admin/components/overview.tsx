@@ -57,7 +57,7 @@ export function Overview({ user }: { user: User }) {
                   <th scope="col">Periode</th>
                   <th scope="col">Status</th>
                   <th scope="col">Respons</th>
-                  <th scope="col">Rapport en export</th>
+                  <th scope="col">Respondenten, rapport en export</th>
                 </tr>
               </thead>
               <tbody>
@@ -74,6 +74,9 @@ export function Overview({ user }: { user: User }) {
                     </td>
                     <td>{rate(r)}</td>
                     <td className="links">
+                      <a href={`/admin/rounds/${r.id}/respondents`} onClick={followLink}>
+                        Respondenten
+                      </a>
                       <a href={`/admin/reports/${r.id}`} onClick={followLink}>
                         Rapport
                       </a>

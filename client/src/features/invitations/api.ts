@@ -1,0 +1,115 @@
+// Respondents, invitations, reminders and response rates of one round (server/routes/invitations.ts).
+import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
+
+export type Role = "admin" | "teamleader" | "viewer";
+export interface User {
+  email: string;
+  role: Role;
+  teams: string[];
+}
+
+export interface RoundInfo {
+  id: string;
+  title: string;
+  group: string;
+  scanId: string;
+  closesAt: string;
+  state: "open" | "closed" | "not-yet-open";
+  anonymous: boolean;
+}
+
+export type RecipientState = "not-invited" | "queued" | "invited" | "opened" | "started" | "submitted" | "bounced" | "failed";
+
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string;
+  team: string | null;
+  state: RecipientState;
+  reminders: number;
+  lastMailAt: string | null;
+  error: string | null;
+}
+
+export interface Rate {
+  respondents: number;
+  opened: number;
+  started: number;
+  submitted: number;
+  rate: number | null;
+  label: string;
+}
+
+export interface ResponseRate {
+  total: Rate | null;
+  teams: (Rate & { team: string | null })[];
+}
+
+export interface Recipients {
+  transport: "smtp" | "outbox";
+  recipients: Recipient[];
+  responseRate: ResponseRate;
+}
+
+export type TextKind = "invitation" | "reminderNotStarted" | "reminderStarted";
+export interface MailText {
+  subject: string;
+  body: string;
+}
+
+export interface MailSettings {
+  texts: Partial<Record<TextKind, MailText>>;
+  remindersEnabled: boolean;
+  reminderAfterDays: number;
+  reminderIntervalDays: number;
+  maxReminders: number;
+}
+
+export interface CsvRowError {
+  line: number;
+  reason: string;
+  message: string;
+}
+
+export interface NewRespondent {
+  name: string;
+  email: string;
+  team?: string;
+}
+
+const round = (id: string) => `/api/admin/rounds/${encodeURIComponent(id)}`;
+
+/** Who is logged in; also hands the CSRF token to admin-http, as this page may be opened directly. */
+export async function fetchSession(): Promise<User> {
+  const { user, csrfToken } = await adminRequest<{ user: User; csrfToken: string | null }>("GET", "/api/auth/session");
+  setCsrfToken(csrfToken);
+  return user;
+}
+
+export async function fetchRound(id: string): Promise<{ round: RoundInfo; scanTitle: string } | null> {
+  const [{ rounds }, { scans }] = await Promise.all([
+    adminRequest<{ rounds: RoundInfo[] }>("GET", "/api/admin/rounds"),
+    adminRequest<{ scans: { id: string; title: string }[] }>("GET", "/api/admin/scans"),
+  ]);
+  const found = rounds.find((r) => r.id === id);
+  if (!found) return null;
+  return { round: found, scanTitle: scans.find((s) => s.id === found.scanId)?.title ?? found.scanId };
+}
+
+export const fetchRecipients = (id: string) => adminRequest<Recipients>("GET", `${round(id)}/recipients`);
+
+export const addRespondents = (id: string, respondents: NewRespondent[]) =>
+  adminRequest<{ added: unknown[] }>("POST", `${round(id)}/respondents`, { respondents });
+
+export const importCsv = (id: string, csv: string) =>
+  adminRequest<{ added: number; errors: CsvRowError[] }>("POST", `${round(id)}/respondents/import`, { csv });
+
+export const sendInvitations = (id: string) => adminRequest<{ queued: number }>("POST", `${round(id)}/invitations`, {});
+
+export const remindNow = (id: string) => adminRequest<{ queued: number }>("POST", `${round(id)}/reminders`, {});
+
+export const fetchMailSettings = (id: string) =>
+  adminRequest<MailSettings & { defaults: Record<TextKind, MailText> }>("GET", `${round(id)}/mail-settings`);
+
+export const saveMailSettings = (id: string, settings: MailSettings) =>
+  adminRequest<{ saved: true }>("PUT", `${round(id)}/mail-settings`, settings);

@@ -1,0 +1,68 @@
+import { useState } from "react";
+import { formatDateTime } from "../../../lib/format-date.ts";
+import type { Recipient, RecipientState, User } from "../api.ts";
+
+const stateNames: Record<RecipientState, string> = {
+  "not-invited": "niet uitgenodigd",
+  queued: "wordt verstuurd",
+  invited: "uitgenodigd",
+  opened: "geopend",
+  started: "begonnen",
+  submitted: "ingevuld",
+  bounced: "onbestelbaar",
+  failed: "mislukt",
+};
+
+/**
+ * Who is where. Only the state per person: never a response, so nothing here links a person to
+ * answers, also in an anonymous round.
+ */
+export function RecipientList({ recipients, user }: { recipients: Recipient[]; user: User }) {
+  const [onlyOpen, setOnlyOpen] = useState(user.role === "teamleader");
+  const missing = recipients.filter((r) => r.state !== "submitted");
+  const shown = onlyOpen ? missing : recipients;
+  return (
+    <section aria-labelledby="recipients-title">
+      <h2 id="recipients-title">Respondenten</h2>
+      {recipients.length === 0 ? (
+        <p>Er zijn nog geen respondenten in deze ronde.</p>
+      ) : (
+        <>
+          <p>
+            {missing.length === 0 ? "Iedereen heeft ingevuld." : `${missing.length} van ${recipients.length} hebben nog niet ingevuld.`}{" "}
+            <label className="check">
+              <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> Alleen wie nog niet heeft ingevuld
+            </label>
+          </p>
+          <table className="admin-table recipients">
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Team</th>
+                <th scope="col">Status</th>
+                <th scope="col">Herinneringen</th>
+                <th scope="col">Laatste mail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.id} data-state={r.state}>
+                  <td>{r.name}</td>
+                  <td>{r.email}</td>
+                  <td>{r.team ?? ""}</td>
+                  <td>
+                    <span className={`recipient-state state-${r.state}`}>{stateNames[r.state]}</span>
+                    {r.error ? <span className="admin-hint"> · {r.error}</span> : null}
+                  </td>
+                  <td>{r.reminders}</td>
+                  <td>{r.lastMailAt ? formatDateTime(r.lastMailAt) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

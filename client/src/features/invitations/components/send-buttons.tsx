@@ -1,0 +1,75 @@
+import { useState } from "react";
+import { followLink } from "../../../lib/navigate.ts";
+import { remindNow, sendInvitations, type Recipients, type User } from "../api.ts";
+
+const remindable = new Set(["invited", "opened", "started"]);
+
+/** "Uitnodigingen versturen" (admin) and "Stuur nu een herinnering" (admin, teamleader). */
+export function SendButtons({ roundId, user, recipients, onSent }: { roundId: string; user: User; recipients: Recipients; onSent: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const notInvited = recipients.recipients.filter((r) => r.state === "not-invited").length;
+  const toRemind = recipients.recipients.filter((r) => remindable.has(r.state)).length;
+  const outbox = recipients.transport === "outbox";
+
+  async function run(action: () => Promise<{ queued: number }>, what: (n: number) => string) {
+    setBusy(true);
+    setNotice(null);
+    setError(null);
+    try {
+      const { queued } = await action();
+      setNotice(what(queued));
+      onSent();
+    } catch {
+      setError("Versturen is mislukt. Probeer het opnieuw.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="send-title" className="send-buttons">
+      <h2 id="send-title">Versturen</h2>
+      <div className="button-row">
+        {user.role === "admin" ? (
+          <button
+            type="button"
+            disabled={busy || notInvited === 0}
+            onClick={() => run(() => sendInvitations(roundId), (n) => `${n === 1 ? "1 uitnodiging staat" : `${n} uitnodigingen staan`} klaar om te versturen.`)}
+          >
+            Uitnodigingen versturen{notInvited ? ` (${notInvited})` : ""}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          disabled={busy || toRemind === 0}
+          onClick={() =>
+            run(() => remindNow(roundId), (n) => (n === 0 ? "Er was niemand om te herinneren." : `${n === 1 ? "1 herinnering staat" : `${n} herinneringen staan`} klaar om te versturen.`))
+          }
+        >
+          Stuur nu een herinnering{toRemind ? ` (${toRemind})` : ""}
+        </button>
+      </div>
+      <p className="admin-hint">
+        Herinneringen gaan alleen naar wie is uitgenodigd en nog niet heeft ingevuld.
+        {outbox ? " Er is geen SMTP-server ingesteld: mails komen in het postvak uit van de app." : ""}
+      </p>
+      {notice ? (
+        <p className="admin-notice" role="status">
+          {notice}{" "}
+          {outbox && user.role === "admin" ? (
+            <a href={`/admin/outbox`} onClick={followLink}>
+              Bekijk het postvak uit
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="admin-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
