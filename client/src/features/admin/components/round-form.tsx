@@ -1,6 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { MailPreview } from "../../../components/mail-preview.tsx";
+import { defaultSchedule, ReminderScheduleFields, type ReminderSchedule } from "../../../components/reminder-schedule-fields.tsx";
 import { ApiError } from "../../../lib/http.ts";
+import { mailCloseDate } from "../../../lib/mail-placeholders.ts";
+import { followLink } from "../../../lib/navigate.ts";
 import { createRound, fetchScans, type CreatedRound, type RoundInput, type ScanSummary, type User } from "../api.ts";
+import { saveMailSettings, sendInvitations } from "../mail-api.ts";
 
 /** "Naam, e-mail, team" per line; the team is optional. */
 export function parseRespondents(text: string): { respondents: RoundInput["respondents"]; bad: number[] } {
@@ -22,6 +27,13 @@ export function RoundForm({ user }: { user: User }) {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedRound | null>(null);
   const [busy, setBusy] = useState(false);
+  // Mail settings are the admin's (PUT mail-settings); a teamleader's round gets the defaults.
+  const mailSettings = user.role === "admin";
+  const [schedule, setSchedule] = useState<ReminderSchedule>(defaultSchedule);
+  const [subject, setSubject] = useState("");
+  const [body, setBody] = useState("");
+  const [preview, setPreview] = useState({ scanId: "", title: "", closesAt: "" });
+  const [mailNotice, setMailNotice] = useState<string | null>(null);
 
   useEffect(() => {
     fetchScans().then(setScans, () => setError("De scans konden niet worden geladen."));
@@ -36,11 +48,16 @@ export function RoundForm({ user }: { user: User }) {
       return;
     }
     const anonymous = String(form.get("anonymous"));
+    if (mailSettings && (subject.trim() === "") !== (body.trim() === "")) {
+      setError("Vul bij een eigen uitnodiging zowel het onderwerp als de tekst in, of laat beide leeg.");
+      return;
+    }
     setBusy(true);
     setError(null);
+    setMailNotice(null);
+    let round: CreatedRound;
     try {
-      setCreated(
-        await createRound({
+      round = await createRound({
           scanId: String(form.get("scanId")),
           title: String(form.get("title")),
           group: String(form.get("group")),
@@ -50,8 +67,7 @@ export function RoundForm({ user }: { user: User }) {
           allowEdit: form.get("allowEdit") === "on",
           openLink: form.get("openLink") === "on",
           respondents,
-        }),
-      );
+        });
     } catch (e) {
       setError(
         e instanceof ApiError && e.status === 403
@@ -60,15 +76,40 @@ export function RoundForm({ user }: { user: User }) {
             ? `Controleer: ${e.issues.map((i) => i.field).join(", ")}.`
             : "De ronde kon niet worden aangemaakt.",
       );
-    } finally {
       setBusy(false);
+      return;
     }
+    // The round exists from here on; what fails below is reported on its page, not retried here.
+    if (mailSettings) {
+      try {
+        const texts = subject.trim() && body.trim() ? { invitation: { subject: subject.trim(), body: body.trim() } } : {};
+        await saveMailSettings(round.round.id, { ...schedule, texts });
+        if (form.get("invite") === "on" && respondents.length > 0) {
+          const { queued } = await sendInvitations(round.round.id);
+          setMailNotice(`${queued === 1 ? "1 uitnodiging staat" : `${queued} uitnodigingen staan`} klaar om te versturen.`);
+        }
+      } catch {
+        setMailNotice("De ronde is aangemaakt, maar de mailinstellingen of uitnodigingen niet. Stel ze in bij de ronde.");
+      }
+    }
+    setCreated(round);
+    setBusy(false);
   }
 
   if (created) {
     return (
       <section aria-labelledby="created-title">
         <h1 id="created-title">Ronde “{created.round.title}” staat klaar</h1>
+        {mailNotice ? (
+          <p className="admin-notice" role="status">
+            {mailNotice}
+          </p>
+        ) : null}
+        <p>
+          <a href={`/admin/rounds/${created.round.id}/respondents`} onClick={followLink}>
+            Respondenten, uitnodigingen en herinneringen van deze ronde
+          </a>
+        </p>
         <p>Bewaar de links nu: Peilstok slaat alleen een vingerafdruk ervan op en kan ze niet opnieuw tonen.</p>
         {created.openLink ? (
           <p>
@@ -108,7 +149,14 @@ export function RoundForm({ user }: { user: User }) {
   return (
     <section aria-labelledby="round-title">
       <h1 id="round-title">Nieuwe ronde</h1>
-      <form className="admin-form" onSubmit={submit}>
+      <form
+        className="admin-form"
+        onSubmit={submit}
+        onChange={(e) => {
+          const form = new FormData(e.currentTarget);
+          setPreview({ scanId: String(form.get("scanId") ?? ""), title: String(form.get("title") ?? ""), closesAt: String(form.get("closesAt") ?? "") });
+        }}
+      >
         <label>
           Scan
           <select name="scanId" required>
@@ -163,7 +211,48 @@ export function RoundForm({ user }: { user: User }) {
           Respondenten (één per regel: naam, e-mail, team)
           <textarea name="respondents" rows={6} placeholder={"Anna de Vries, anna@example.org, Noord"} />
         </label>
-        <p className="admin-hint">Uitnodigingen, mailtekst en herinneringen stel je daarna in bij de ronde.</p>
+        {mailSettings ? (
+          <fieldset className="round-mail">
+            <legend>Uitnodiging per e-mail</legend>
+            <label className="check">
+              <input name="invite" type="checkbox" /> Uitnodigingen meteen versturen aan de respondenten hierboven
+            </label>
+            <label>
+              Eigen onderwerp (leeg: de standaardtekst)
+              <input value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} placeholder="Uitnodiging: {scan}" />
+            </label>
+            <label>
+              Eigen tekst (leeg: de standaardtekst)
+              <textarea
+                value={body}
+                rows={8}
+                maxLength={10_000}
+                onChange={(e) => setBody(e.target.value)}
+                placeholder={"Beste {naam},\n\nVul vóór {sluitdatum} de {scan} in via je persoonlijke link:\n\n{link}"}
+              />
+            </label>
+            <p className="admin-hint">
+              Invulvelden: <code>{"{naam}"}</code> <code>{"{scan}"}</code> <code>{"{ronde}"}</code> <code>{"{sluitdatum}"}</code>{" "}
+              <code>{"{link}"}</code>. Herinneringsteksten pas je aan bij de ronde.
+            </p>
+            {body.trim() ? (
+              <MailPreview
+                subject={subject}
+                body={body}
+                values={{
+                  naam: "Anna de Vries",
+                  scan: scans.find((s) => s.id === preview.scanId)?.title ?? scans[0]?.title ?? "",
+                  ronde: preview.title,
+                  sluitdatum: preview.closesAt ? mailCloseDate(new Date(preview.closesAt).toISOString()) : "",
+                  link: `${window.location.origin}/r/persoonlijke-link`,
+                }}
+              />
+            ) : null}
+            <ReminderScheduleFields value={schedule} onChange={setSchedule} />
+          </fieldset>
+        ) : (
+          <p className="admin-hint">Uitnodigingen en herinneringen gaan met de standaardtekst; een beheerder kan ze aanpassen bij de ronde.</p>
+        )}
         {error ? <p className="admin-error" role="alert">{error}</p> : null}
         <button type="submit" disabled={busy || scans.length === 0}>
           Ronde aanmaken
