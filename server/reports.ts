@@ -19,6 +19,7 @@ import {
 } from "./db/stats.ts";
 import { notFound } from "./errors.ts";
 import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "./privacy.ts";
+import { compareVersions, type Comparison } from "./series/comparability.ts";
 
 export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
 
@@ -79,6 +80,11 @@ export interface RoundReport {
   scan: { id: string; versionId: number; version: number; checksum: string; title: string; respondent: string };
   model: ScoringModel;
   previousRound: RoundInfo | null;
+  /**
+   * Per item, whether it compares with the previous round; null when there is none or it used the
+   * same scan version. Items that do not compare are left out of the round-over-round figures.
+   */
+  comparability: { previousVersion: number; items: Comparison[] } | null;
   groups: GroupReport[];
 }
 
@@ -251,6 +257,13 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
   const prevRow = await previousRound(sql, row);
   const [current, previous] = await Promise.all([loadRound(sql, row, load), prevRow ? loadRound(sql, prevRow, load) : null]);
   const model = current.model;
+  const comparability =
+    previous && prevRow && prevRow.scan_version_id !== row.scan_version_id
+      ? { previousVersion: prevRow.version, items: compareVersions(previous.model, model) }
+      : null;
+  const notComparable = new Set(comparability?.items.filter((i) => !i.comparable).map((i) => i.item));
+  const comparable = (stats: GroupStats): GroupStats =>
+    notComparable.size === 0 ? stats : { ...stats, fields: stats.fields.filter((f) => !notComparable.has(f.item)) };
 
   const groups: GroupReport[] = current.groups.map((g) => {
     const before = previous?.groups.find((p) => p.key === g.key && p.disclosure.status === "shown");
@@ -266,7 +279,7 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
       comparedWith: shownNow && before ? prevRow!.id : null,
       withheld: g.withheld,
       results: shownNow
-        ? runAggregators(model.aggregators, { current: g.stats, previous: before ? before.stats : null }, model)
+        ? runAggregators(model.aggregators, { current: g.stats, previous: before ? comparable(before.stats) : null }, model)
         : null,
     };
   });
@@ -288,6 +301,7 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
     },
     model,
     previousRound: prevRow ? roundInfo(prevRow) : null,
+    comparability,
     groups,
   };
 }

@@ -27,6 +27,7 @@ export function roundRoutes(sql: Sql, publicUrl: string, invitations?: Invitatio
           allowEdit: r.allow_edit,
           minGroupSize: r.min_group_size,
           hasOpenLink: r.has_open_link,
+          seriesId: r.series_id,
           createdAt: r.created_at.toISOString(),
           counts: { respondents: r.respondents, drafts: r.drafts, submitted: r.submitted },
         })),

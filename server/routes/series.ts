@@ -8,6 +8,7 @@ import { notFound } from "../errors.ts";
 import type { Invitations } from "../invitations/service.ts";
 import { compiledLoader } from "../reports.ts";
 import { compareVersions } from "../series/comparability.ts";
+import { seriesDetail } from "../series/detail.ts";
 import { seriesCreateSchema, SeriesService } from "../series/service.ts";
 import { valid, validParam } from "../validate.ts";
 
@@ -16,6 +17,7 @@ const actionParam = z.object({ id: z.uuid(), actionId: z.uuid() });
 
 /** Series of repeated rounds. Mounted at /api/admin/series. */
 export function seriesRoutes(sql: Sql, series: SeriesService) {
+  const load = compiledLoader(sql);
   const seriesAccess = async (c: Context, id: string) => {
     const [row] = await sql<{ group_name: string }[]>`select group_name from series where id = ${id}`;
     if (!row || !canSeeGroup(principalOf(c), row.group_name)) throw notFound("series");
@@ -40,6 +42,11 @@ export function seriesRoutes(sql: Sql, series: SeriesService) {
       const group = await sql<{ group_name: string }[]>`select group_name from rounds where id = ${input.roundId}`;
       if (!group[0] || !canSeeGroup(principalOf(c), group[0].group_name)) throw notFound("round");
       return c.json(await series.create(input), 201);
+    })
+    .get("/:id", validParam(idParam, "series"), async (c) => {
+      await seriesAccess(c as unknown as Context, c.req.valid("param").id);
+      c.header("Cache-Control", "no-store");
+      return c.json(await seriesDetail(sql, c.req.valid("param").id, load, series.clock()));
     })
     .post("/:id/open-next", requireRole("admin", "teamleader"), validParam(idParam, "series"), async (c) => {
       await seriesAccess(c as unknown as Context, c.req.valid("param").id);

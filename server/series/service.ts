@@ -49,7 +49,7 @@ export class SeriesService {
   constructor(
     private readonly sql: Sql,
     private readonly invitations: Invitations,
-    private readonly clock: Clock = invitations.clock,
+    readonly clock: Clock = invitations.clock,
   ) {}
 
   async create(input: SeriesCreate): Promise<{ id: string }> {
