@@ -1,0 +1,155 @@
+// The admin side of invitations in real Chromium against the real server process with no SMTP
+// server configured: respondents from a pasted CSV (a bad row reported by line, the good ones
+// kept), an edited mail text with its preview, invitations into the outbox, and the response rate
+// after one respondent follows the mailed link and submits.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { startAppServer, type AppServer } from "./support/app-server.ts";
+import { launchChromium, newPhoneContext, watchPage } from "./support/browser.ts";
+import { backends, openTestDb, type TestDb } from "./support/db.ts";
+import { answerPage, nextPage, submit } from "./support/respondent.ts";
+
+const shortScan = `scan e2e-uitnodiging
+  title "Korte docentscan"
+  respondent docent
+  anonymous no
+
+scale mate 1..5
+  1 "helemaal niet"
+  5 "in hoge mate"
+
+theme samen "Samenwerken"
+  rate item-1 "Eerste stelling" on mate
+  rate item-2 "Tweede stelling" on mate
+`;
+
+const csv = ["naam;e-mail;team", "Docent Een;een@example.org;rood", "Docent Twee;geen-mailadres;rood", "Docent Drie;drie@example.org;blauw"].join("\n");
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+}, 30_000);
+
+function firstAdmin(server: AppServer): { email: string; password: string } {
+  const match = /created the first account (\S+) with password (\S+)/.exec(server.output());
+  if (!match) throw new Error(`no first admin in the server output:\n${server.output()}`);
+  return { email: match[1]!, password: match[2]! };
+}
+
+async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/admin`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { name: "Rondes" }).waitFor();
+}
+
+describe.each(backends)("inviting respondents from the admin pages on %s", (backend) => {
+  let db: TestDb | null = null;
+  let server: AppServer;
+
+  beforeAll(async () => {
+    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
+    // No SMTP_URL: mails go to the outbox; the scheduler sends as soon as mails are queued.
+    server = await startAppServer({ env: { ...(db?.serverEnv ?? {}), MAIL_INTERVAL_SECONDS: "1" } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.dispose();
+    await db?.close();
+  }, 60_000);
+
+  it("imports a CSV with one bad line, sends invitations to the outbox and shows the response rate after a submit", async () => {
+    await server.admin("POST", "/api/admin/scans", { source: shortScan });
+    await server.admin("POST", "/api/admin/rounds", {
+      scanId: "e2e-uitnodiging",
+      title: "Najaar docenten",
+      group: "Academie",
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      respondents: [],
+    });
+
+    const admin = firstAdmin(server);
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await logIn(page, server.url, admin.email, admin.password);
+
+    await page.locator("tr", { hasText: "Najaar docenten" }).getByRole("link", { name: "Respondenten" }).click();
+    await page.getByRole("heading", { name: "Respondenten en uitnodigingen" }).waitFor();
+    await expect.poll(() => page.getByTestId("response-rate").textContent()).toBe("Nog geen respondenten.");
+
+    // The CSV: line 3 has no e-mail address; lines 2 and 4 are added.
+    await page.getByLabel(/^Plak regels/).fill(csv);
+    await page.getByRole("button", { name: "Importeren" }).click();
+    const result = page.locator(".import-result");
+    await expect.poll(() => result.textContent()).toContain("2 respondenten toegevoegd. 1 regel niet:");
+    const bad = page.locator(".csv-errors li");
+    expect(await bad.count()).toBe(1);
+    expect(await bad.getAttribute("data-line")).toBe("3");
+    expect(await bad.textContent()).toContain('Regel 3: "geen-mailadres" is geen geldig e-mailadres');
+    // The bad row stays to be fixed; the good rows are in the list.
+    expect(await page.getByLabel(/^Plak regels/).inputValue()).toBe("Docent Twee;geen-mailadres;rood");
+    const rows = page.locator("table.recipients tbody tr");
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-state")))).toEqual(["not-invited", "not-invited"]);
+    await expect.poll(() => page.getByTestId("response-rate").textContent()).toContain("0 van 2");
+
+    // An own subject for the invitation, previewed with a recipient's name, then saved.
+    await page.getByLabel("Onderwerp").fill("Uitnodiging voor {naam}: {scan}");
+    const preview = page.getByRole("figure", { name: "Voorbeeld van de mail" });
+    await expect.poll(() => preview.textContent()).toContain("Uitnodiging voor Docent Drie: Korte docentscan");
+    await page.getByLabel("Eerste herinnering na (dagen)").fill("5");
+    await page.getByLabel("Hoogstens (keer)").fill("1");
+    await page.getByRole("button", { name: "Mailinstellingen opslaan" }).click();
+    await page.getByText("Opgeslagen.").waitFor();
+
+    await page.getByRole("button", { name: /^Uitnodigingen versturen/ }).click();
+    await page.getByText("2 uitnodigingen staan klaar om te versturen.").waitFor();
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-state"))), { timeout: 20_000 })
+      .toEqual(["invited", "invited"]);
+
+    // No SMTP server: both mails are in the outbox, with the saved subject and a personal link.
+    await page.getByRole("link", { name: "Bekijk het postvak uit" }).click();
+    await page.getByRole("heading", { name: "Postvak uit" }).waitFor();
+    const mails = page.locator(".outbox li");
+    await expect.poll(() => mails.count()).toBe(2);
+    const subjects = await mails.getByRole("button").allTextContents();
+    expect(subjects.sort()).toEqual(["Uitnodiging voor Docent Drie: Korte docentscan", "Uitnodiging voor Docent Een: Korte docentscan"]);
+    await page.getByRole("button", { name: "Uitnodiging voor Docent Een: Korte docentscan" }).click();
+    const text = (await page.locator(".mail-text").textContent())!;
+    expect(text).toContain("Beste Docent Een,");
+    const link = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+    expect(link).toBeDefined();
+
+    // Docent Een follows the link on a phone and submits.
+    const phone = await newPhoneContext(browser);
+    const respondent = await phone.newPage();
+    await respondent.goto(link!);
+    await answerPage(respondent, () => 3);
+    while (await respondent.getByRole("button", { name: "Volgende" }).isVisible()) {
+      await nextPage(respondent);
+      await answerPage(respondent, () => 3);
+    }
+    await submit(respondent);
+    await respondent.getByText(/verzonden|ontvangen|bedankt/i).first().waitFor();
+    await phone.close();
+
+    // Back on the round's page: 1 of 2, and team rood 1 of 1.
+    await page.goBack();
+    await page.getByRole("heading", { name: "Respondenten en uitnodigingen" }).waitFor();
+    await expect.poll(() => page.getByTestId("response-rate").textContent(), { timeout: 15_000 }).toContain("1 van 2 ingevuld");
+    expect(await page.locator(".rate-teams tr", { hasText: "rood" }).textContent()).toContain("1 van 1");
+    expect(await page.locator(".rate-teams tr", { hasText: "blauw" }).textContent()).toContain("0 van 1");
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-state")).sort())).toEqual(["invited", "submitted"]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
