@@ -6,6 +6,9 @@ import type { Route } from "./router.tsx";
 // round trips as possible. Add admin and editor pages here with React.lazy.
 const ReportPage = lazy(() => import("../features/report/components/report-page.tsx").then((m) => ({ default: m.ReportPage })));
 const SeriesPage = lazy(() => import("../features/report/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
+const SeriesOverviewPage = lazy(() =>
+  import("../features/series/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })),
+);
 const OwnReportPage = lazy(() =>
   import("../features/report/components/own-report-page.tsx").then((m) => ({ default: m.OwnReportPage })),
 );
@@ -23,6 +26,7 @@ export const routes: readonly Route[] = [
   { path: "/r/:token/report", component: OwnReportPage },
   { path: "/admin/reports/:roundId", component: ReportPage },
   { path: "/admin/reports/:roundId/series", component: SeriesPage },
+  { path: "/admin/series/:seriesId", component: SeriesOverviewPage },
   { path: "/admin/editor", component: EditorPage },
   { path: "/admin/editor/:scanId", component: EditorPage },
   { path: "/admin/rounds/:roundId/respondents", component: RoundRespondentsPage },

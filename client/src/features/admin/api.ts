@@ -26,6 +26,7 @@ export interface RoundSummary {
   state: "open" | "closed" | "not-yet-open";
   anonymous: boolean;
   hasOpenLink: boolean;
+  seriesId: string | null;
   counts: { respondents: number; drafts: number; submitted: number };
 }
 
@@ -66,6 +67,8 @@ export async function logout(): Promise<void> {
 
 export const fetchScans = () => adminRequest<{ scans: ScanSummary[] }>("GET", "/api/admin/scans").then((r) => r.scans);
 export const fetchRounds = () => adminRequest<{ rounds: RoundSummary[] }>("GET", "/api/admin/rounds").then((r) => r.rounds);
+export const createSeries = (input: { roundId: string; title: string }) =>
+  adminRequest<{ id: string }>("POST", "/api/admin/series", input);
 export const createRound = (input: RoundInput) => adminRequest<CreatedRound>("POST", "/api/admin/rounds", input);
 
 export interface OutboxMail {

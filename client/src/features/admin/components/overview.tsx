@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { formatDate } from "../../../lib/format-date.ts";
-import { followLink } from "../../../lib/navigate.ts";
-import { fetchRounds, fetchScans, type RoundSummary, type ScanSummary, type User } from "../api.ts";
+import { followLink, navigate } from "../../../lib/navigate.ts";
+import { createSeries, fetchRounds, fetchScans, type RoundSummary, type ScanSummary, type User } from "../api.ts";
 
 const stateNames = { open: "loopt", closed: "gesloten", "not-yet-open": "nog niet open" } as const;
 
@@ -49,6 +49,7 @@ export function Overview({ user }: { user: User }) {
             <h2>
               {s.scanId} · {s.group}
             </h2>
+            <SeriesLinks rounds={s.rounds} user={user} />
             <table className="admin-table">
               <thead>
                 <tr>
@@ -132,5 +133,33 @@ export function Overview({ user }: { user: User }) {
         </table>
       </section>
     </>
+  );
+}
+
+/** The group's series pages, or (for rounds not yet in one) starting a series from the latest round. */
+function SeriesLinks({ rounds, user }: { rounds: RoundSummary[]; user: User }) {
+  const [failed, setFailed] = useState(false);
+  const ids = [...new Set(rounds.flatMap((r) => (r.seriesId ? [r.seriesId] : [])))];
+  const latest = rounds.find((r) => !r.seriesId);
+  const start = () => {
+    setFailed(false);
+    createSeries({ roundId: latest!.id, title: latest!.title })
+      .then(({ id }) => navigate(`/admin/series/${id}`))
+      .catch(() => setFailed(true));
+  };
+  return (
+    <p className="series-links">
+      {ids.map((id) => (
+        <a key={id} href={`/admin/series/${id}`}>
+          Reeks en volgende ronde
+        </a>
+      ))}
+      {ids.length === 0 && latest && user.role !== "viewer" ? (
+        <button type="button" className="link-button" onClick={start}>
+          Herhalen als reeks (elke 3 à 4 maanden)
+        </button>
+      ) : null}
+      {failed ? <span role="alert"> De reeks kon niet worden gemaakt.</span> : null}
+    </p>
   );
 }
