@@ -1,6 +1,7 @@
 // Report API calls. Admin calls go with the login session cookie; a script-style API token, when
 // someone entered one, goes as a bearer token and is kept in sessionStorage only (gone when the
 // tab closes).
+import { adminRequest } from "../../lib/admin-http.ts";
 import { ApiError, NetworkError, requestJson } from "../../lib/http.ts";
 import type { OwnReport } from "../../../../server/own-report.ts";
 import type { RoundReport, SeriesReport } from "../../../../server/reports.ts";
@@ -71,3 +72,60 @@ export function fetchOwnReport(token: string, responseId: string | null): Promis
   const query = responseId ? `?response=${encodeURIComponent(responseId)}` : "";
   return requestJson<OwnReport>("GET", `/api/respond/${encodeURIComponent(token)}/report${query}`);
 }
+
+// Action plans of a round (what, who, by when, status), and last round's actions beside the new
+// scores. Writes go with the session's CSRF token, or with the API token when one was entered.
+export type ActionStatus = "planned" | "doing" | "done" | "dropped";
+
+export interface Action {
+  id: string;
+  roundId: string;
+  target: { kind: "item" | "theme"; id: string };
+  what: string;
+  who: string;
+  dueOn: string | null;
+  status: ActionStatus;
+  updatedAt: string;
+}
+
+export interface FollowUpAction extends Action {
+  title: string;
+  previousScore: number | null;
+  currentScore: number | null;
+  summary: string;
+}
+
+export interface FollowUp {
+  previousRound: { id: string; title: string } | null;
+  actions: FollowUpAction[];
+}
+
+export type ActionInput = Pick<Action, "what" | "who" | "dueOn" | "status">;
+
+const roundBase = (roundId: string) => `/api/admin/rounds/${encodeURIComponent(roundId)}`;
+
+async function adminWrite<T>(method: "POST" | "PATCH", url: string, body: unknown): Promise<T> {
+  const token = adminToken();
+  if (!token) return adminRequest<T>(method, url, body);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch (error) {
+    throw new NetworkError(error);
+  }
+  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!response.ok) throw new ApiError(response.status, payload?.error?.code ?? `http-${response.status}`, payload?.error?.message ?? response.statusText);
+  return payload as T;
+}
+
+export const fetchActions = (roundId: string) => adminJson<{ actions: Action[] }>(`${roundBase(roundId)}/actions`).then((r) => r.actions);
+export const fetchFollowUp = (roundId: string) => adminJson<FollowUp>(`${roundBase(roundId)}/actions/follow-up`);
+export const createAction = (roundId: string, input: ActionInput & { target: Action["target"] }) =>
+  adminWrite<Action>("POST", `${roundBase(roundId)}/actions`, input);
+export const updateAction = (roundId: string, actionId: string, input: Partial<ActionInput>) =>
+  adminWrite<Action>("PATCH", `${roundBase(roundId)}/actions/${encodeURIComponent(actionId)}`, input);

@@ -6,6 +6,7 @@ import "../report.css";
 import { ApiError } from "../../../lib/http.ts";
 import { downloadExport, fetchRoundReport, type RoundReport } from "../api.ts";
 import { date } from "../format.ts";
+import { ActionPlanSection, FollowUpSection, targetsBelow } from "./action-plan.tsx";
 import { AdminGate } from "./admin-gate.tsx";
 import { ResultsView } from "./results-view.tsx";
 import { useLoad } from "./use-load.ts";
@@ -77,6 +78,9 @@ function Report({ report }: { report: RoundReport }) {
         ) : null}
       </header>
 
+      {report.comparability ? <Comparability report={report} /> : null}
+      <FollowUpSection roundId={report.round.id} />
+
       {report.groups.length > 1 ? (
         <div className="group-tabs no-print" role="tablist" aria-label="Groep">
           {report.groups.map((g) => (
@@ -105,9 +109,47 @@ function Report({ report }: { report: RoundReport }) {
           </>
         )}
       </section>
+      <ActionPlanSection
+        roundId={report.round.id}
+        model={report.model}
+        targets={targetsBelow(group.results ?? report.groups.find((g) => g.results)?.results ?? null)}
+      />
       <footer className="report-footer">
         Gemaakt met Peilstok op {date(new Date().toISOString())}. Uitkomsten van groepen kleiner dan de minimale groepsgrootte worden niet getoond.
       </footer>
     </main>
+  );
+}
+
+/** The scan changed since the previous round: which items compare, which do not (and are left out). */
+function Comparability({ report }: { report: RoundReport }) {
+  const c = report.comparability!;
+  const title = (id: string) => report.model.items.find((i) => i.id === id)?.title.nl ?? id;
+  const not = c.items.filter((i) => !i.comparable);
+  const reworded = c.items.filter((i) => i.comparable && i.change === "wording");
+  return (
+    <section className="report-section comparability" aria-labelledby="comparability-title">
+      <h2 id="comparability-title">
+        Scanversie veranderd sinds de vorige ronde (v{c.previousVersion} → v{report.scan.version})
+      </h2>
+      {not.length === 0 ? (
+        <p>Alle vragen zijn te vergelijken met de vorige ronde.</p>
+      ) : (
+        <>
+          <p>Niet te vergelijken met de vorige ronde (de verandering wordt voor deze vragen niet getoond):</p>
+          <ul className="not-comparable">
+            {not.map((i) => (
+              <li key={i.item}>
+                {title(i.item)}: {"reason" in i ? i.reason : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="explanation">
+        Wel te vergelijken: {c.items.filter((i) => i.comparable).length} van {c.items.length} vragen
+        {reworded.length > 0 ? ` (anders geformuleerd: ${reworded.map((i) => title(i.item)).join(", ")})` : ""}.
+      </p>
+    </section>
   );
 }
