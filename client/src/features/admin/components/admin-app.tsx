@@ -9,6 +9,7 @@ import { LoginForm } from "./login-form.tsx";
 import { OutboxPage } from "./outbox-page.tsx";
 import { Overview } from "./overview.tsx";
 import { RoundForm } from "./round-form.tsx";
+import "../../../components/admin-shell.css";
 import "../admin.css";
 
 const roleNames = { admin: "beheerder", teamleader: "teamleider", viewer: "lezer" } as const;

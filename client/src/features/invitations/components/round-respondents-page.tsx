@@ -11,6 +11,7 @@ import { MailSettingsForm } from "./mail-settings-form.tsx";
 import { RecipientList } from "./recipient-list.tsx";
 import { ResponseRateSummary } from "./response-rate-summary.tsx";
 import { SendButtons } from "./send-buttons.tsx";
+import "../../../components/admin-shell.css";
 import "../invitations.css";
 
 /** Mail states change in the background (the scheduler sends, respondents open and submit). */
