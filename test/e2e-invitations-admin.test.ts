@@ -66,7 +66,7 @@ describe.each(backends)("inviting respondents from the admin pages on %s", (back
 
   it("imports a CSV with one bad line, sends invitations to the outbox and shows the response rate after a submit", async () => {
     await server.admin("POST", "/api/admin/scans", { source: shortScan });
-    await server.admin("POST", "/api/admin/rounds", {
+    const { round } = await server.admin<{ round: { id: string } }>("POST", "/api/admin/rounds", {
       scanId: "e2e-uitnodiging",
       title: "Najaar docenten",
       group: "Academie",
@@ -151,5 +151,21 @@ describe.each(backends)("inviting respondents from the admin pages on %s", (back
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-state")).sort())).toEqual(["invited", "submitted"]);
     expect(seen.errors).toEqual([]);
     await context.close();
+
+    // The academy's teamleader sees who has not responded yet, and may remind them, not invite.
+    const password = "teamleider-wachtwoord-1";
+    await server.admin("POST", "/api/admin/accounts", { email: "leider@example.org", role: "teamleader", teams: ["Academie"], password });
+    const leaderContext = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const leader = await leaderContext.newPage();
+    await logIn(leader, server.url, "leider@example.org", password);
+    await leader.goto(`${server.url}/admin/rounds/${round.id}/respondents`);
+    await leader.getByRole("heading", { name: "Respondenten en uitnodigingen" }).waitFor();
+    await leader.getByText("1 van 2 hebben nog niet ingevuld.").waitFor();
+    expect(await leader.getByLabel("Alleen wie nog niet heeft ingevuld").isChecked()).toBe(true);
+    expect(await leader.locator("table.recipients tbody tr").allTextContents()).toEqual([expect.stringContaining("Docent Drie")]);
+    expect(await leader.getByRole("button", { name: /^Stuur nu een herinnering/ }).isEnabled()).toBe(true);
+    expect(await leader.getByRole("button", { name: /^Uitnodigingen versturen/ }).count()).toBe(0);
+    expect(await leader.getByRole("heading", { name: "Respondenten toevoegen" }).count()).toBe(0);
+    await leaderContext.close();
   });
 });
