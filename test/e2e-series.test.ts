@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startAppServer, type AppServer } from "./support/app-server.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
-import { launchChromium, watchPage } from "./support/browser.ts";
+import { launchChromium, seriousAxeViolations, watchPage } from "./support/browser.ts";
 
 let browser: Browser;
 
@@ -87,6 +87,7 @@ describe.each(backends)("a quickscan series on %s", (backend) => {
     await expect.poll(() => page.locator(".verdict").textContent()).toBe("4 van 8 elementen halen niveau 3 nog niet.");
     const offered = await page.locator(".action-targets button").allTextContents();
     expect(offered).toEqual(["Missie", "Beleid", "Procedures", "Verslaglegging"]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Actie voor Missie" }).click();
     const form = page.getByRole("form", { name: "Actie voor Missie" });
     await form.getByLabel("Wat").fill("Missie samen herschrijven in het teamoverleg");
@@ -132,6 +133,12 @@ describe.each(backends)("a quickscan series on %s", (backend) => {
       "actie afgerond; Missie ging van 2 naar 3",
     ]);
     expect(await page.locator("#threshold-title ~ table tr.changed th").allTextContents()).toEqual(["Missie", "Beleid", "Procedures", "Verslaglegging"]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/report-${backend}.png`, fullPage: true });
+    await page.goto(seriesUrl);
+    await page.getByRole("heading", { name: "Rondes" }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/series-${backend}.png`, fullPage: true });
     expect(seen.errors).toEqual([]);
 
     // A viewer reads round 1's action plan but gets no buttons to change it.
