@@ -78,6 +78,55 @@ describe.each(backends)("series and actions on %s", (backend) => {
     expect(comparability.body.sameVersion).toBe(true);
     expect(comparability.body.items.every((i: any) => i.comparable)).toBe(true);
   });
+
+  test("when the next round's scan version changes an element's scale, its action's summary does not compare the scores", async () => {
+    const { scanId } = await publishAs(db.sql, miniScan);
+    const clock = testClock(new Date(Date.now() - 100 * day));
+    const { app, invitations } = mailSetup(db.sql, { clock });
+    const series = new SeriesService(db.sql, invitations);
+    const first = await emptyRound(app, scanId, clock(), 101);
+    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(5), invite: true });
+    await invitations.sendDue();
+    expect(await submitAll(app, first, 3)).toBe(5);
+    const created = await admin(app, "POST", "/api/admin/series", { roundId: first, title: "Quickscan schaal", cadenceMinDays: 91, cadenceMaxDays: 122 });
+    expect(created.status).toBe(201);
+    const onMissie = await admin(app, "POST", `/api/admin/rounds/${first}/actions`, {
+      target: { kind: "item", id: "missie" },
+      what: "Missie bespreken",
+      who: "Teamleider",
+      status: "done",
+    });
+    const onTheme = await admin(app, "POST", `/api/admin/rounds/${first}/actions`, {
+      target: { kind: "theme", id: "visie" },
+      what: "Visie uitschrijven",
+      who: "Team",
+    });
+    expect([onMissie.status, onTheme.status]).toEqual([201, 201]);
+
+    // Version 2 asks Missie on a scale of 1 to 10.
+    const v2 = structuredClone(miniScan);
+    v2.model.scales = [...v2.model.scales, { id: "tien", min: 1, max: 10, ladder: false, labels: [] }];
+    const missie = v2.model.items.find((i) => i.id === "missie")!;
+    missie.scale = "tien";
+    missie.fields = missie.fields.map((f) => ({ ...f, max: 10 }));
+    const question = (v2.survey as any).pages[0].elements.find((e: any) => e.name === "missie");
+    question.rateMax = 10;
+    const published = await publishAs(db.sql, v2, scanId);
+    expect(published.version).toBe(2);
+
+    clock.advance(91 * day);
+    const opened = await series.openNext(created.body.id);
+    const second = opened!.roundId;
+    await invitations.sendDue();
+    expect(await submitAll(app, second, 8)).toBe(5);
+
+    const followUp = await admin(app, "GET", `/api/admin/rounds/${second}/actions/follow-up`);
+    const byTarget = Object.fromEntries(followUp.body.actions.map((a: any) => [a.target.id, a]));
+    expect(byTarget.missie).toMatchObject({ previousScore: 3, currentScore: 8, comparable: false });
+    expect(byTarget.missie.summary).toBe("actie afgerond; Missie niet vergelijkbaar: schaal gewijzigd");
+    expect(byTarget.visie).toMatchObject({ comparable: false });
+    expect(byTarget.visie.summary).toBe("gepland; Visie niet vergelijkbaar: schaal gewijzigd");
+  });
 });
 
 test("changed wording stays comparable; a changed scale or a removed item does not", () => {

@@ -6,6 +6,7 @@ import type { Queryable, Sql } from "../db/connect.ts";
 import { findReportRound, previousRound } from "../db/stats.ts";
 import { notFound } from "../errors.ts";
 import { compiledLoader, seriesReport, type LoadCompiled } from "../reports.ts";
+import { compareVersions, type Comparison } from "../series/comparability.ts";
 
 export const actionStatuses = ["planned", "doing", "done", "dropped"] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -56,6 +57,12 @@ async function listFor(sql: Queryable, roundId: string): Promise<ActionRow[]> {
 }
 
 const statusNl: Record<ActionStatus, string> = { planned: "gepland", doing: "bezig", done: "actie afgerond", dropped: "actie vervallen" };
+const changeNl: Record<Exclude<Comparison, { comparable: true }>["change"], string> = {
+  scale: "schaal gewijzigd",
+  kind: "soort vraag gewijzigd",
+  removed: "vraag verwijderd",
+  added: "vraag nieuw",
+};
 const num = (n: number | null) => (n === null ? "?" : String(Math.round(n * 10) / 10).replace(".", ","));
 
 export class ActionService {
@@ -97,7 +104,8 @@ export class ActionService {
 
   /**
    * The previous round's actions beside the element's score then and now, for this round's
-   * report: "actie afgerond; missie ging van 2 naar 3".
+   * report: "actie afgerond; missie ging van 2 naar 3", or "actie afgerond; missie niet
+   * vergelijkbaar: schaal gewijzigd" when the scan version changed the element.
    */
   async followUp(roundId: string) {
     const round = await findReportRound(this.sql, roundId);
@@ -110,6 +118,17 @@ export class ActionService {
     const at = (id: string) => series.rounds.find((r) => r.round.id === id)?.means ?? {};
     const [before, now] = [at(prev.id), at(roundId)];
     const { model } = await this.load(round.scan_version_id);
+    // Scores on another scale or of another kind of question say nothing about progress, so the
+    // summary compares only what the report compares (the same rule as its `comparability`).
+    const previousModel = prev.scan_version_id === round.scan_version_id ? model : (await this.load(prev.scan_version_id)).model;
+    const notComparable =
+      previousModel === model ? [] : compareVersions(previousModel, model).filter((c) => !c.comparable);
+    const brokenFor = (kind: "item" | "theme", id: string) =>
+      notComparable.find((c) =>
+        kind === "item"
+          ? c.item === id
+          : [model, previousModel].some((m) => m.items.some((i) => i.id === c.item && i.theme === id)),
+      );
     const score = (means: Record<string, number | null>, kind: "item" | "theme", id: string): number | null => {
       const keys =
         kind === "item"
@@ -127,12 +146,16 @@ export class ActionService {
             : (model.themes.find((t) => t.id === a.target_id)?.title.nl ?? a.target_id);
         const from = score(before, a.target_kind, a.target_id);
         const to = score(now, a.target_kind, a.target_id);
+        const broken = brokenFor(a.target_kind, a.target_id);
         return {
           ...toJson(a),
           title,
           previousScore: from === null ? null : Math.round(from * 100) / 100,
           currentScore: to === null ? null : Math.round(to * 100) / 100,
-          summary: `${statusNl[a.status]}; ${title} ging van ${num(from)} naar ${num(to)}`,
+          comparable: !broken,
+          summary: broken?.comparable === false
+            ? `${statusNl[a.status]}; ${title} niet vergelijkbaar: ${changeNl[broken.change]}`
+            : `${statusNl[a.status]}; ${title} ging van ${num(from)} naar ${num(to)}`,
         };
       }),
     };

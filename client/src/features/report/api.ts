@@ -92,6 +92,8 @@ export interface FollowUpAction extends Action {
   title: string;
   previousScore: number | null;
   currentScore: number | null;
+  /** False when the scan version changed the element (other scale or kind): the scores do not compare. */
+  comparable: boolean;
   summary: string;
 }
 

@@ -78,7 +78,7 @@ export function FollowUpSection({ roundId }: { roundId: string }) {
         </thead>
         <tbody>
           {followUp.actions.map((a) => {
-            const changed = a.previousScore !== null && a.currentScore !== null && a.previousScore !== a.currentScore;
+            const changed = a.comparable && a.previousScore !== null && a.currentScore !== null && a.previousScore !== a.currentScore;
             return (
               <tr key={a.id} data-action-id={a.id} className={changed ? "score-changed" : undefined}>
                 <th scope="row">{a.title}</th>
