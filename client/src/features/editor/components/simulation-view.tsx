@@ -2,8 +2,7 @@ import { useMemo } from "react";
 import type { ScoringModel } from "../../../../../dsl/model.ts";
 import type { AggregatorOutcome } from "../../../../../server/reports.ts";
 // The report's own rendering, so the simulation looks exactly like a real report.
-// (Cross-feature import, loaded lazily: a candidate for client/src/components/.)
-import { ResultsView } from "../../report/components/results-view.tsx";
+import { ResultsView } from "../../../components/results-view.tsx";
 import { simulateReport } from "../simulate.ts";
 
 const respondents = 24;

@@ -17,7 +17,8 @@ import {
   type ActionStatus,
   type FollowUp,
 } from "../api.ts";
-import { date, nl } from "../format.ts";
+import { nl } from "../../../lib/format-number.ts";
+import { date } from "../format.ts";
 
 const statusNames: Record<ActionStatus, string> = { planned: "gepland", doing: "bezig", done: "afgerond", dropped: "vervallen" };
 const statuses = Object.keys(statusNames) as ActionStatus[];

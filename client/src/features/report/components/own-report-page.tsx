@@ -1,15 +1,15 @@
 // After submitting: the respondent's own answers and profile, beside the group's once enough
 // others have answered. Loaded lazily, so the respondent form itself never loads chart code.
-import "../charts.ts";
+import "../../../lib/charts.ts";
 import "../report.css";
 import type { GapResult } from "../../../../../dsl/aggregators/gap.ts";
 import type { AggregatorOutcome } from "../../../../../server/reports.ts";
 import { Message } from "../../../components/message.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchOwnReport, type OwnReport } from "../api.ts";
-import { nl } from "../format.ts";
+import { nl } from "../../../lib/format-number.ts";
 import { useLoad } from "./use-load.ts";
-import { ResultsView } from "./results-view.tsx";
+import { ResultsView } from "../../../components/results-view.tsx";
 
 function gapOf(results: AggregatorOutcome[] | null): GapResult | undefined {
   const r = results?.find((o) => o.name === "gap");

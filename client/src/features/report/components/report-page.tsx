@@ -1,14 +1,14 @@
 // The round report an organisation looks at together: on a projector in the team meeting, or
 // printed. One group at a time (the whole round, or a team that meets the minimum size).
 import { useState } from "react";
-import "../charts.ts";
+import "../../../lib/charts.ts";
 import "../report.css";
 import { ApiError } from "../../../lib/http.ts";
 import { downloadExport, fetchRoundReport, type RoundReport } from "../api.ts";
 import { date } from "../format.ts";
 import { ActionPlanSection, FollowUpSection, targetsBelow } from "./action-plan.tsx";
 import { AdminGate } from "./admin-gate.tsx";
-import { ResultsView } from "./results-view.tsx";
+import { ResultsView } from "../../../components/results-view.tsx";
 import { useLoad } from "./use-load.ts";
 
 export function ReportPage({ params }: { params: Record<string, string> }) {

@@ -1,11 +1,12 @@
 // Each element's score over the rounds of a series; for current/desired scans the theme means.
 import { Line } from "react-chartjs-2";
 import type { ChartData, ChartOptions } from "chart.js";
-import "../charts.ts";
+import "../../../lib/charts.ts";
 import "../report.css";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchSeriesReport, type SeriesReport } from "../api.ts";
-import { date, nl } from "../format.ts";
+import { nl } from "../../../lib/format-number.ts";
+import { date } from "../format.ts";
 import { AdminGate } from "./admin-gate.tsx";
 import { useLoad } from "./use-load.ts";
 

@@ -3,17 +3,17 @@
 // aggregator's own explanation.
 import { Bar } from "react-chartjs-2";
 import type { ChartData, ChartOptions } from "chart.js";
-import type { ScoringModel } from "../../../../../dsl/model.ts";
-import type { GapResult } from "../../../../../dsl/aggregators/gap.ts";
-import type { LadderResult } from "../../../../../dsl/aggregators/ladder.ts";
-import type { OpenResult } from "../../../../../dsl/aggregators/open.ts";
-import type { ResponseRateResult } from "../../../../../dsl/aggregators/response-rate.ts";
-import type { SpreadResult } from "../../../../../dsl/aggregators/spread.ts";
-import type { ThresholdResult } from "../../../../../dsl/aggregators/threshold.ts";
-import type { TrendResult } from "../../../../../dsl/aggregators/trend.ts";
-import type { AggregatorOutcome } from "../../../../../server/reports.ts";
-import { colours } from "../charts.ts";
-import { nl, pct } from "../format.ts";
+import type { ScoringModel } from "../../../dsl/model.ts";
+import type { GapResult } from "../../../dsl/aggregators/gap.ts";
+import type { LadderResult } from "../../../dsl/aggregators/ladder.ts";
+import type { OpenResult } from "../../../dsl/aggregators/open.ts";
+import type { ResponseRateResult } from "../../../dsl/aggregators/response-rate.ts";
+import type { SpreadResult } from "../../../dsl/aggregators/spread.ts";
+import type { ThresholdResult } from "../../../dsl/aggregators/threshold.ts";
+import type { TrendResult } from "../../../dsl/aggregators/trend.ts";
+import type { AggregatorOutcome } from "../../../server/reports.ts";
+import { colours } from "../lib/charts.ts";
+import { nl, pct } from "../lib/format-number.ts";
 
 function find<T>(results: AggregatorOutcome[], name: string): T | undefined {
   const r = results.find((o) => o.name === name);
