@@ -2,9 +2,9 @@
 // real Chromium. An admin logs in, writes and publishes a scan, opens a round; a respondent
 // answers it; a teamleader sees only their own team's rounds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startAppServer, type AppServer } from "./support/app-server.ts";
-import { launchChromium, newPhoneContext, watchPage } from "./support/browser.ts";
+import type { Browser } from "playwright-core";
+import { firstAdmin, startAppServer, type AppServer } from "./support/app-server.ts";
+import { launchChromium, logIn, newPhoneContext, watchPage } from "./support/browser.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { answerPage, nextPage, submit } from "./support/respondent.ts";
 
@@ -34,20 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 }, 30_000);
-
-async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/admin`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Rondes" }).waitFor();
-}
-
-function firstAdmin(server: AppServer): { email: string; password: string } {
-  const match = /created the first account (\S+) with password (\S+)/.exec(server.output());
-  if (!match) throw new Error(`no first admin in the server output:\n${server.output()}`);
-  return { email: match[1]!, password: match[2]! };
-}
 
 describe.each(backends)("admin pages and scan editor on %s", (backend) => {
   let db: TestDb | null = null;
@@ -198,7 +184,7 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await context.close();
   });
 
-  it.runIf(backend === "embedded")("checks the 45-item bachelorscan in under 16 ms per keystroke", async () => {
+  it("checks the 45-item bachelorscan again on every keystroke (timing: npm run bench editor)", async () => {
     const admin = firstAdmin(server);
     const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -208,19 +194,14 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toMatch(/^Geen fouten · \d+ vragen/);
     await page.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+End");
-    // Warm up, then measure each keystroke's check (compile + underline) as the page records it.
     await page.keyboard.type("\n# ", { delay: 20 });
     await page.evaluate(() => performance.clearMeasures("scan-check"));
     await page.keyboard.type("opmerking bij de scan, met wat meer tekst", { delay: 20 });
-    const durations = await page.evaluate(() => performance.getEntriesByName("scan-check").map((e) => e.duration));
-    durations.sort((a, b) => a - b);
-    const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))]!;
-    console.log(
-      `bachelorscan live check in Chromium: ${durations.length} keystrokes, median ${at(0.5).toFixed(2)} ms, ` +
-        `p95 ${at(0.95).toFixed(2)} ms, max ${durations[durations.length - 1]!.toFixed(2)} ms`,
-    );
-    expect(durations.length).toBeGreaterThanOrEqual(40);
-    expect(at(0.95)).toBeLessThan(16);
+    const checks = await page.evaluate(() => performance.getEntriesByName("scan-check").length);
+    expect(checks).toBeGreaterThanOrEqual(40);
+    // A typo typed now is underlined by that same live check.
+    await page.keyboard.type("\nscor gap", { delay: 20 });
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/1 fout/);
     await context.close();
   });
 });

@@ -3,9 +3,9 @@
 // kept), an edited mail text with its preview, invitations into the outbox, and the response rate
 // after one respondent follows the mailed link and submits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startAppServer, type AppServer } from "./support/app-server.ts";
-import { launchChromium, newPhoneContext, watchPage } from "./support/browser.ts";
+import type { Browser } from "playwright-core";
+import { firstAdmin, startAppServer, type AppServer } from "./support/app-server.ts";
+import { launchChromium, logIn, newPhoneContext, watchPage } from "./support/browser.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { answerPage, nextPage, submit } from "./support/respondent.ts";
 
@@ -34,20 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 }, 30_000);
-
-function firstAdmin(server: AppServer): { email: string; password: string } {
-  const match = /created the first account (\S+) with password (\S+)/.exec(server.output());
-  if (!match) throw new Error(`no first admin in the server output:\n${server.output()}`);
-  return { email: match[1]!, password: match[2]! };
-}
-
-async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/admin`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Rondes" }).waitFor();
-}
 
 describe.each(backends)("inviting respondents from the admin pages on %s", (backend) => {
   let db: TestDb | null = null;

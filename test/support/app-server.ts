@@ -56,6 +56,13 @@ export interface AppServer {
   admin<T>(method: "GET" | "POST", apiPath: string, body?: unknown): Promise<T>;
 }
 
+/** The first admin account the server created on an empty database, read from its output. */
+export function firstAdmin(server: AppServer): { email: string; password: string } {
+  const match = /created the first account (\S+) with password (\S+)/.exec(server.output());
+  if (!match) throw new Error(`no first admin in the server output:\n${server.output()}`);
+  return { email: match[1]!, password: match[2]! };
+}
+
 export interface AppServerOptions {
   env?: Record<string, string>;
 }
