@@ -147,7 +147,10 @@ describe.each(backends)("a quickscan series on %s", (backend) => {
     // The respondent's submitted answers link to their own results.
     const respondent = await viewerContext.newPage();
     await respondent.goto(`${server.url}/r/${token}`);
-    await respondent.getByRole("link", { name: "Bekijk je resultaten" }).click();
+    const results = respondent.getByRole("link", { name: "Bekijk je resultaten" });
+    // A second choice, outlined rather than filled like the main button (the shared app style).
+    expect(await results.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 255, 255)");
+    await results.click();
     await expect.poll(() => respondent.url()).toContain(`/r/${token}/report?response=`);
     await respondent.getByRole("heading", { level: 1 }).waitFor();
     await viewerContext.close();
