@@ -1,14 +1,10 @@
 import { useEffect, useState } from "react";
 import { formatDate } from "../../../lib/format-date.ts";
+import { responseRate } from "../../../lib/format-number.ts";
 import { followLink, navigate } from "../../../lib/navigate.ts";
 import { createSeries, fetchRounds, fetchScans, type RoundSummary, type ScanSummary, type User } from "../api.ts";
 
 const stateNames = { open: "loopt", closed: "gesloten", "not-yet-open": "nog niet open" } as const;
-
-function rate(r: RoundSummary): string {
-  if (r.counts.respondents === 0) return r.counts.submitted > 0 ? `${r.counts.submitted} ingevuld` : "—";
-  return `${Math.round((100 * r.counts.submitted) / r.counts.respondents)}% (${r.counts.submitted} van ${r.counts.respondents})`;
-}
 
 /** Rounds of the same scan and group form a series: the reports compare them over time. */
 function series(rounds: RoundSummary[]): { key: string; scanId: string; group: string; rounds: RoundSummary[] }[] {
@@ -73,7 +69,7 @@ export function Overview({ user }: { user: User }) {
                       <span className={`state state-${r.state}`}>{stateNames[r.state]}</span>
                       {r.anonymous ? " · anoniem" : ""}
                     </td>
-                    <td>{rate(r)}</td>
+                    <td>{responseRate(r.counts.submitted, r.counts.respondents)}</td>
                     <td className="links">
                       <a href={`/admin/rounds/${r.id}/respondents`} onClick={followLink}>
                         Respondenten

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { canWrite, fetchAdminUser, type AdminUser } from "../../../lib/admin-session.ts";
 import { formatDate } from "../../../lib/format-date.ts";
+import { responseRate } from "../../../lib/format-number.ts";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchSeries, openNextRound, type SeriesDetail } from "../api.ts";
 import "../series.css";
@@ -55,11 +56,6 @@ export function SeriesPage({ params }: { params: Record<string, string> }) {
     );
   }
   return <Series detail={load.detail} user={load.user} onChange={reload} />;
-}
-
-function rate(r: SeriesDetail["rounds"][number]): string {
-  if (r.responseRate === null) return r.submitted > 0 ? `${r.submitted} ingevuld` : "—";
-  return `${Math.round(r.responseRate * 100)}% (${r.submitted} van ${r.respondents})`;
 }
 
 function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminUser; onChange: () => Promise<void> }) {
@@ -158,7 +154,7 @@ function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminU
                   {formatDate(r.opensAt)} – {formatDate(r.closesAt)}
                 </td>
                 <td>{stateNames[r.state]}</td>
-                <td>{rate(r)}</td>
+                <td>{responseRate(r.submitted, r.respondents)}</td>
                 <td>
                   <a href={`/admin/reports/${r.id}`}>Rapport</a>
                 </td>
