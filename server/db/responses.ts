@@ -79,29 +79,6 @@ export async function lockById(
   return row;
 }
 
-/** Inserts a submitted response; returns undefined when the id already exists. */
-export async function insertSubmitted(
-  sql: Queryable,
-  owner: Owner,
-  responseId: string,
-  data: Answers,
-): Promise<{ submitted_at: Date } | undefined> {
-  const [row] = await sql<{ submitted_at: Date }[]>`
-    insert into responses (
-      id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
-      status, data, submitted_at
-    )
-    values (
-      ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
-      ${owner.ownerHash}, ${owner.openLink}, ${owner.team},
-      'submitted', ${sql.json(data)}, now()
-    )
-    on conflict (id) do nothing
-    returning submitted_at
-  `;
-  return row;
-}
-
 /**
  * The common case of a submit in one statement (one round trip, atomic): a new response, its
  * answer rows, and the respondent's status. Returns undefined, having changed nothing, when the
