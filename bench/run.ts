@@ -1,6 +1,7 @@
 // `npm run bench [section...]`: runs the benchmark sections (all by default) and prints, for each,
 // absolute figures and the ratio against a baseline measured in the same run.
 import { dslBench } from "./dsl.ts";
+import { editorBench } from "./editor.ts";
 import { mailBench } from "./mail.ts";
 import { submitBench } from "./submit.ts";
 import { reportBench } from "./report.ts";
@@ -10,7 +11,7 @@ export interface BenchSection {
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench, submitBench, reportBench, mailBench];
+const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

