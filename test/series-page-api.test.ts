@@ -17,6 +17,18 @@ describe.each(backends)("series page and comparability on %s", (backend) => {
   });
   afterAll(async () => db?.close());
 
+  test("a series started without a cadence follows the one the scan file declares", async () => {
+    const yearly = { ...miniScan, model: { ...miniScan.model, scan: "jaarlijks", cadence: { min: 12, max: 12, unit: "months" as const } } };
+    const { scanId } = await publishAs(db.sql, yearly);
+    const clock = testClock(new Date());
+    const { app } = mailSetup(db.sql, { clock });
+    const round = await emptyRound(app, scanId, clock(), 30, { group: "Jaargroep" });
+    const { status, body: created } = await admin(app, "POST", "/api/admin/series", { roundId: round, title: "Jaarlijks" });
+    expect(status).toBe(201);
+    const { body } = await admin(app, "GET", `/api/admin/series/${created.id}`);
+    expect(body.series).toMatchObject({ cadenceMinDays: 365, cadenceMaxDays: 365 });
+  });
+
   test("a series lists its rounds with response rates and due dates; a changed scan says which items compare and leaves the rest out of the trend", async () => {
     const v1 = withTrend(miniScan);
     const { scanId } = await publishAs(db.sql, v1);

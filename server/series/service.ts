@@ -2,6 +2,7 @@
 // when a round is due, and the actions of the previous round beside the new scores.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Cadence } from "../../dsl/model.ts";
 import type { Clock } from "../clock.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
 import { insertRound } from "../db/rounds.ts";
@@ -12,17 +13,34 @@ import { render } from "../mail/templates.ts";
 
 const dayMs = 86_400_000;
 
+const unitDays: Record<Cadence["unit"], number> = { days: 1, weeks: 7, months: 30.44 };
+
+/**
+ * A scan's declared cadence in days; a scan declared `once` (or without a cadence) that is
+ * repeated anyway gets the book's quickscan rhythm of every three to four months.
+ */
+export function cadenceDays(cadence: Cadence | null): [number, number] {
+  if (!cadence) return [91, 122];
+  const days = unitDays[cadence.unit];
+  return [Math.round(cadence.min * days), Math.round(cadence.max * days)];
+}
+
 export const seriesCreateSchema = z
   .object({
     /** The round the series starts from; it joins the series. */
     roundId: z.uuid(),
     title: z.string().trim().min(1).max(200),
-    cadenceMinDays: z.number().int().min(1).max(3650).default(91),
-    cadenceMaxDays: z.number().int().min(1).max(3650).default(122),
+    /** Without these, the cadence the scan file declares (`cadence every 3-4 months`) is used. */
+    cadenceMinDays: z.number().int().min(1).max(3650).optional(),
+    cadenceMaxDays: z.number().int().min(1).max(3650).optional(),
     roundDays: z.number().int().min(1).max(365).default(21),
     autoOpen: z.boolean().default(false),
   })
-  .refine((s) => s.cadenceMaxDays >= s.cadenceMinDays, { path: ["cadenceMaxDays"], message: "must be at least cadenceMinDays" });
+  .refine((s) => (s.cadenceMinDays === undefined) === (s.cadenceMaxDays === undefined), {
+    path: ["cadenceMaxDays"],
+    message: "give both cadenceMinDays and cadenceMaxDays, or neither",
+  })
+  .refine((s) => (s.cadenceMaxDays ?? 0) >= (s.cadenceMinDays ?? 0), { path: ["cadenceMaxDays"], message: "must be at least cadenceMinDays" });
 export type SeriesCreate = z.infer<typeof seriesCreateSchema>;
 
 interface SeriesRow {
@@ -54,8 +72,8 @@ export class SeriesService {
 
   async create(input: SeriesCreate): Promise<{ id: string }> {
     return this.sql.begin(async (tx) => {
-      const [round] = await tx<{ scan_id: string; group_name: string; series_id: string | null }[]>`
-        select v.scan_id, r.group_name, r.series_id
+      const [round] = await tx<{ scan_id: string; group_name: string; series_id: string | null; cadence: Cadence | null }[]>`
+        select v.scan_id, r.group_name, r.series_id, v.compiled -> 'model' -> 'cadence' as cadence
         from rounds r join scan_versions v on v.id = r.scan_version_id
         where r.id = ${input.roundId}
         for update of r
@@ -63,10 +81,14 @@ export class SeriesService {
       if (!round) throw notFound("round");
       if (round.series_id) throw new AppError(409, "already-in-series", "this round already belongs to a series");
       const id = randomUUID();
+      const [minDays, maxDays] =
+        input.cadenceMinDays !== undefined && input.cadenceMaxDays !== undefined
+          ? [input.cadenceMinDays, input.cadenceMaxDays]
+          : cadenceDays(round.cadence);
       await tx`
         insert into series (id, scan_id, group_name, title, cadence_min_days, cadence_max_days, round_days, auto_open)
-        values (${id}, ${round.scan_id}, ${round.group_name}, ${input.title}, ${input.cadenceMinDays},
-                ${input.cadenceMaxDays}, ${input.roundDays}, ${input.autoOpen})
+        values (${id}, ${round.scan_id}, ${round.group_name}, ${input.title}, ${minDays},
+                ${maxDays}, ${input.roundDays}, ${input.autoOpen})
       `;
       await tx`update rounds set series_id = ${id} where id = ${input.roundId}`;
       return { id };

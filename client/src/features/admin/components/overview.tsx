@@ -152,7 +152,7 @@ function SeriesLinks({ rounds, user }: { rounds: RoundSummary[]; user: User }) {
       ))}
       {ids.length === 0 && latest && user.role !== "viewer" ? (
         <button type="button" className="link-button" onClick={start}>
-          Herhalen als reeks (elke 3 à 4 maanden)
+          Herhalen als reeks (in het ritme van de scan)
         </button>
       ) : null}
       {failed ? <span role="alert"> De reeks kon niet worden gemaakt.</span> : null}
