@@ -214,8 +214,9 @@ export class RespondService {
                 throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
               }
             }
-            const { submitted_at } = await markSubmitted(tx, id, data);
+            // Answers first: their removal takes them out of the tallies if they were counted.
             await deleteAnswers(tx, id);
+            const { submitted_at } = await markSubmitted(tx, id, data);
             await insertAnswers(tx, id, owner.roundId, rows);
             if (link.respondent_id) {
               await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);

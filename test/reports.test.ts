@@ -210,9 +210,16 @@ describe.each(backends)("reports on %s", (backend) => {
     const round = await createRoundVia(app, { scanId, allowEdit: true, respondents: [...people(3, "A"), ...people(3, "B")] } as never);
     const ids: string[] = [];
     for (const [i, token] of round.tokens.entries()) ids.push(await submit(app, token, bachelorData(bachelor, 1 + (i % 5), 5)));
+    // Counted responses change: a re-submit, a team move, a deletion.
+    await numericTallies(db.sql, [round.round.id]);
     await submit(app, round.tokens[0]!, bachelorData(bachelor, 5, 1), ids[0]);
     await db.sql`update responses set team = 'B' where id = ${ids[1]!}`;
     await db.sql`delete from responses where id = ${ids[2]!}`;
+    // Responses not counted yet change: re-submitted again, then moved; another deleted.
+    await submit(app, round.tokens[0]!, bachelorData(bachelor, 4, 2), ids[0]);
+    await db.sql`update responses set team = 'B' where id = ${ids[0]!}`;
+    await submit(app, round.tokens[4]!, bachelorData(bachelor, 2, 2), ids[4]);
+    await db.sql`delete from responses where id = ${ids[4]!}`;
     const fromTallies = (await numericTallies(db.sql, [round.round.id])).map(({ round_id: _, ...row }) => row);
     const fromAnswers = await numericTalliesFromAnswers(db.sql, round.round.id);
     const key = (r: { team: string | null; item_id: string; side: string | null; value: string }) => `${r.team}|${r.item_id}|${r.side}|${r.value}`;

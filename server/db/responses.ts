@@ -134,7 +134,8 @@ export async function markSubmitted(
 ): Promise<{ submitted_at: Date }> {
   const [row] = await sql<{ submitted_at: Date }[]>`
     update responses
-    set status = 'submitted', data = ${sql.json(data)}, updated_at = now(), submitted_at = now()
+    set status = 'submitted', data = ${sql.json(data)}, updated_at = now(), submitted_at = now(),
+      tallied = false
     where id = ${responseId}
     returning submitted_at
   `;

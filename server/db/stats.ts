@@ -1,6 +1,6 @@
-// Report statistics, computed in SQL. Numeric answers come from `answer_tallies` (kept current by
-// triggers, see migrations 010 and 040: each count is split over 16 shards, summed here); choices
-// and open answers are grouped from `answers` directly.
+// Report statistics, computed in SQL. Numeric answers come from `answer_tallies`: new submissions
+// are folded in when a report asks (foldTallies; migrations 010, 040 and 050), and each count is
+// split over 16 shards, summed here. Choices and open answers are grouped from `answers` directly.
 import type { Queryable as Sql } from "./connect.ts";
 
 /** Rows are per team; `team` null means "no team". */
@@ -99,9 +99,43 @@ export async function groupSizes(sql: Sql, roundId: string): Promise<GroupSizeRo
   `;
 }
 
+/**
+ * Counts the submitted responses of these rounds that the tallies do not hold yet (submits do
+ * not touch the tallies, see migration 050). The first statement locks those responses and
+ * marks them; the second, with a fresh snapshot, reads their answers, so a re-submit that held
+ * a lock first is counted with its new answers. Two folds at once wait for each other's rows.
+ */
+export async function foldTallies(sql: Sql, roundIds: readonly string[]): Promise<number> {
+  if (roundIds.length === 0) return 0;
+  const fold = async (tx: Sql) => {
+    const marked = await tx<{ id: string }[]>`
+      update responses set tallied = true
+      where round_id in ${tx(roundIds)} and status = 'submitted' and not tallied
+      returning id
+    `;
+    if (marked.length === 0) return 0;
+    const ids = marked.map((r) => r.id);
+    await tx`
+      insert into answer_tallies as t (round_id, team, item_id, side, value_num, shard, count)
+      select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
+        tally_shard(a.response_id), count(*)
+      from answers a
+      join responses r on r.id = a.response_id
+      where a.response_id in ${tx(ids)} and a.value_num is not null
+      group by 1, 2, 3, 4, 5, 6
+      order by 1, 2, 3, 4, 5, 6
+      on conflict (round_id, team, item_id, side, value_num, shard)
+      do update set count = t.count + excluded.count
+    `;
+    return ids.length;
+  };
+  return "begin" in sql ? sql.begin((tx) => fold(tx)) : fold(sql);
+}
+
 /** Value counts per team, item and side for numeric answers, from the tallies. */
 export async function numericTallies(sql: Sql, roundIds: readonly string[]): Promise<(TallyRow & { round_id: string })[]> {
   if (roundIds.length === 0) return [];
+  await foldTallies(sql, roundIds);
   return sql<(TallyRow & { round_id: string })[]>`
     select round_id, nullif(team, '') as team, item_id, nullif(side, '') as side,
       value_num::text as value, sum(count)::int as count
@@ -173,6 +207,7 @@ export async function responseAnswers(
  */
 export async function rebuildTallies(sql: Sql, roundId: string): Promise<void> {
   await sql`delete from answer_tallies where round_id = ${roundId}`;
+  await sql`update responses set tallied = (status = 'submitted') where round_id = ${roundId}`;
   await sql`
     insert into answer_tallies (round_id, team, item_id, side, value_num, shard, count)
     select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
