@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "../dsl/index.ts";
 import type { BenchSection } from "./run.ts";
-import { fmt, medianMs, verdict } from "./measure.ts";
+import { fmt, medianMs, minMs, verdict } from "./measure.ts";
 
 const dir = join(import.meta.dirname, "../scans");
 
@@ -32,17 +32,18 @@ export const dslBench: BenchSection = {
     const allMs = medianMs(() => sources.forEach((s) => compile(s)), 100, 20);
     const g100 = { name: "g100", text: generated(100) };
     const g1000 = { name: "g1000", text: generated(1000) };
-    // Warm both sizes first so neither pays for the JIT; then time each.
+    // Warm both sizes first so neither pays for the JIT; then take the fastest run of each, so a
+    // garbage collection that happens to land in the larger run does not read as extra work.
     medianMs(() => (compile(g100), compile(g1000)), 10, 10);
-    const t100 = medianMs(() => compile(g100), 200, 20);
-    const t1000 = medianMs(() => compile(g1000), 40, 5);
+    const t100 = minMs(() => compile(g100), 200, 20);
+    const t1000 = minMs(() => compile(g1000), 40, 5);
 
     console.table([
       { measure: "bachelorscan text → JSON (median)", time: fmt(bachelorMs), goal: "< 5 ms", result: verdict(bachelorMs < 5) },
       { measure: "baseline: JSON.parse of its output", time: fmt(baselineMs), goal: "", result: `ratio ${(bachelorMs / baselineMs).toFixed(1)}×` },
       { measure: `all ${sources.length} shipped scans`, time: fmt(allMs), goal: "< 50 ms", result: verdict(allMs < 50) },
-      { measure: "generated scan, 100 items", time: fmt(t100), goal: "", result: "" },
-      { measure: "generated scan, 1,000 items", time: fmt(t1000), goal: "linear (≈10×)", result: `${(t1000 / t100).toFixed(1)}× ${verdict(t1000 / t100 < 15)}` },
+      { measure: "generated scan, 100 items (fastest run)", time: fmt(t100), goal: "", result: "" },
+      { measure: "generated scan, 1,000 items (fastest run)", time: fmt(t1000), goal: "linear (≈10×)", result: `${(t1000 / t100).toFixed(1)}× ${verdict(t1000 / t100 < 15)}` },
     ]);
   },
 };

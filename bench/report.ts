@@ -168,7 +168,8 @@ export const reportBench: BenchSection = {
     console.log(
       "report: the whole round report (group sizes with " + TEAMS + " teams, minimum group size and " +
         "subtraction check, gap and spread over 45 statements per group). It reads answer_tallies, " +
-        "which triggers keep current on every submit; the floor groups the 9 million answer rows " +
+        "into which a report folds any submissions not yet counted (here: rebuilt once after the " +
+        "load); the floor groups the 9 million answer rows " +
         "directly. PostgreSQL runs with fsync off for the load; reads are unaffected.",
     );
   },
