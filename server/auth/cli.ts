@@ -48,6 +48,7 @@ program
   .description("list accounts")
   .action(async () => {
     const accounts = await withDb((sql) => listAccounts(sql));
+    if (accounts.length === 0) console.log("no accounts yet: the first start of the app creates an admin, or use `create`");
     for (const a of accounts) console.log(`${a.email}\t${a.role}\t${a.teams.join(", ")}`);
   });
 
