@@ -1,11 +1,12 @@
 // The admin pages and the scan editor end to end: the real server process, the built client and
 // real Chromium. An admin logs in, writes and publishes a scan, opens a round; a respondent
 // answers it; a teamleader sees only their own team's rounds.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { firstAdmin, startAppServer, type AppServer } from "./support/app-server.ts";
-import { launchChromium, logIn, newPhoneContext, watchPage } from "./support/browser.ts";
-import { backends, openTestDb, type TestDb } from "./support/db.ts";
+import { firstAdmin, type AppServer } from "./support/app-server.ts";
+import { logIn, newPhoneContext, watchPage } from "./support/browser.ts";
+import { backends } from "./support/db.ts";
+import { useAppServer, useChromium } from "./support/e2e.ts";
 import { answerPage, nextPage, submit } from "./support/respondent.ts";
 
 const fourItems = `# Vijf stellingen voor de e2e-test.
@@ -26,28 +27,11 @@ theme samen "Samenwerken"
 `;
 
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 30_000);
+useChromium((started) => (browser = started));
 
 describe.each(backends)("admin pages and scan editor on %s", (backend) => {
-  let db: TestDb | null = null;
   let server: AppServer;
-
-  beforeAll(async () => {
-    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
-    server = await startAppServer({ env: db?.serverEnv ?? {} });
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.dispose();
-    await db?.close();
-  }, 60_000);
+  useAppServer(backend, (started) => (server = started));
 
   it("prints the first admin's generated password once, and not again on a restart", async () => {
     const { password } = firstAdmin(server);

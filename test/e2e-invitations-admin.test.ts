@@ -2,11 +2,12 @@
 // server configured: respondents from a pasted CSV (a bad row reported by line, the good ones
 // kept), an edited mail text with its preview, invitations into the outbox, and the response rate
 // after one respondent follows the mailed link and submits.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { firstAdmin, startAppServer, type AppServer } from "./support/app-server.ts";
-import { launchChromium, logIn, newPhoneContext, watchPage } from "./support/browser.ts";
-import { backends, openTestDb, type TestDb } from "./support/db.ts";
+import { firstAdmin, type AppServer } from "./support/app-server.ts";
+import { logIn, newPhoneContext, watchPage } from "./support/browser.ts";
+import { backends } from "./support/db.ts";
+import { useAppServer, useChromium } from "./support/e2e.ts";
 import { answerPage, nextPage, submit } from "./support/respondent.ts";
 
 const shortScan = `scan e2e-uitnodiging
@@ -26,29 +27,12 @@ theme samen "Samenwerken"
 const csv = ["naam;e-mail;team", "Docent Een;een@example.org;rood", "Docent Twee;geen-mailadres;rood", "Docent Drie;drie@example.org;blauw"].join("\n");
 
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 30_000);
+useChromium((started) => (browser = started));
 
 describe.each(backends)("inviting respondents from the admin pages on %s", (backend) => {
-  let db: TestDb | null = null;
   let server: AppServer;
-
-  beforeAll(async () => {
-    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
-    // No SMTP_URL: mails go to the outbox; the scheduler sends as soon as mails are queued.
-    server = await startAppServer({ env: { ...(db?.serverEnv ?? {}), MAIL_INTERVAL_SECONDS: "1" } });
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.dispose();
-    await db?.close();
-  }, 60_000);
+  // No SMTP_URL: mails go to the outbox; the scheduler sends as soon as mails are queued.
+  useAppServer(backend, (started) => (server = started), { MAIL_INTERVAL_SECONDS: "1" });
 
   it("imports a CSV with one bad line, sends invitations to the outbox and shows the response rate after a submit", async () => {
     await server.admin("POST", "/api/admin/scans", { source: shortScan });

@@ -2,37 +2,27 @@
 // projector-sized screen, its print layout, and the respondent page not loading report code.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
-import { startAppServer, type AppServer } from "./support/app-server.ts";
-import { backends, openTestDb, type TestDb } from "./support/db.ts";
-import { launchChromium, seriousAxeViolations, watchPage } from "./support/browser.ts";
+import type { AppServer } from "./support/app-server.ts";
+import { backends } from "./support/db.ts";
+import { useAppServer, useChromium } from "./support/e2e.ts";
+import { seriousAxeViolations, watchPage } from "./support/browser.ts";
 
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+useChromium((started) => (browser = started));
 
 const elements = ["missie", "uitgangspunten", "beleid", "procedures", "activiteiten", "verslaglegging", "netwerk", "organisatiecultuur"];
 
 describe.each(backends)("report pages on %s", (backend) => {
-  let db: TestDb | null;
   let server: AppServer;
   let context: BrowserContext;
+  useAppServer(backend, (started) => (server = started));
 
   beforeAll(async () => {
-    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
-    server = await startAppServer({ env: db?.serverEnv ?? {} });
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "nl-NL" });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await context?.close();
-    await server?.dispose();
-    await db?.close();
   });
 
   async function quickscanRound(title: string, opensAt: string, scores: Record<string, number> | null): Promise<{ id: string; token: string }> {

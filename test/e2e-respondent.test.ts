@@ -1,10 +1,11 @@
 // The respondent page end to end: the real server process on each database, the built client,
 // the shipped scans, real Chromium on a phone-sized screen.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createRound, startAppServer, type AppServer } from "./support/app-server.ts";
-import { backends, openTestDb, type TestDb } from "./support/db.ts";
-import { launchChromium, newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
+import { createRound, type AppServer } from "./support/app-server.ts";
+import { backends } from "./support/db.ts";
+import { useAppServer, useChromium } from "./support/e2e.ts";
+import { newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
 import {
   answerPage,
   answerQuestion,
@@ -22,14 +23,7 @@ const offlineText = "Geen verbinding — je antwoorden worden bewaard op dit app
 
 let server: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 30_000);
+useChromium((started) => (browser = started));
 
 interface ServerForm {
   round: { state: string; allowEdit: boolean };
@@ -74,18 +68,7 @@ async function finish(page: Page, choose: typeof answerFor, skip: ReadonlySet<st
 }
 
 describe.each(backends)("respondent page on %s", (backend) => {
-  let db: TestDb | null = null;
-
-  beforeAll(async () => {
-    // The embedded database lives in the server's own data folder; PostgreSQL gets a fresh database.
-    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
-    server = await startAppServer({ env: db?.serverEnv ?? {} });
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.dispose();
-    await db?.close();
-  }, 60_000);
+  useAppServer(backend, (started) => (server = started));
 
   it("lets a respondent fill in the bachelorscan on a phone, resume after closing halfway, submit and see their answers", async () => {
     const {

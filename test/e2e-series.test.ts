@@ -2,21 +2,15 @@
 // elements below 3, the admin gives one of them an action, opens the next round with one click,
 // the team answers round 2, and round 2's report shows the action beside the element's new score
 // with the changed elements marked. A viewer sees the same report without the buttons.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { startAppServer, type AppServer } from "./support/app-server.ts";
-import { backends, openTestDb, type TestDb } from "./support/db.ts";
-import { launchChromium, logIn, seriousAxeViolations, watchPage } from "./support/browser.ts";
+import type { AppServer } from "./support/app-server.ts";
+import { backends } from "./support/db.ts";
+import { useAppServer, useChromium } from "./support/e2e.ts";
+import { logIn, seriousAxeViolations, watchPage } from "./support/browser.ts";
 
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-}, 30_000);
+useChromium((started) => (browser = started));
 
 // Chapter 4 of the book (instruments.md 1.1): four elements at 2, one at 4, three at 3; five
 // months later four of them changed.
@@ -24,19 +18,9 @@ const first = { missie: 2, uitgangspunten: 4, beleid: 2, procedures: 2, activite
 const second = { ...first, missie: 3, beleid: 3, procedures: 3, verslaglegging: 3 };
 
 describe.each(backends)("a quickscan series on %s", (backend) => {
-  let db: TestDb | null;
   let server: AppServer;
-
-  beforeAll(async () => {
-    db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
-    // The scheduler sends the new round's invitations to the outbox within a second.
-    server = await startAppServer({ env: { ...(db?.serverEnv ?? {}), MAIL_INTERVAL_SECONDS: "1" } });
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.dispose();
-    await db?.close();
-  }, 60_000);
+  // The scheduler sends the new round's invitations to the outbox within a second.
+  useAppServer(backend, (started) => (server = started), { MAIL_INTERVAL_SECONDS: "1" });
 
   async function submit(token: string, data: Record<string, number>) {
     const res = await fetch(`${server.url}/api/respond/${token}/submit`, {
