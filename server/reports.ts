@@ -1,5 +1,6 @@
 // Round reports: statistics from SQL, the minimum group size applied per group and per field,
 // then every `score` line of the scan computed by its aggregator.
+import { compareItems, type ItemComparison } from "../dsl/compare.ts";
 import type { AggregatorDecl, CompiledScan, ParamValue, ScoringModel, Side } from "../dsl/model.ts";
 import { findAggregator } from "../dsl/aggregators/registry.ts";
 import type { AggregatorInput, FieldStats, GroupStats, OpenAnswers } from "../dsl/aggregators/stats.ts";
@@ -19,7 +20,6 @@ import {
 } from "./db/stats.ts";
 import { notFound } from "./errors.ts";
 import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "./privacy.ts";
-import { compareVersions, type Comparison } from "./series/comparability.ts";
 
 export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
 
@@ -84,7 +84,7 @@ export interface RoundReport {
    * Per item, whether it compares with the previous round; null when there is none or it used the
    * same scan version. Items that do not compare are left out of the round-over-round figures.
    */
-  comparability: { previousVersion: number; items: Comparison[] } | null;
+  comparability: { previousVersion: number; items: ItemComparison[] } | null;
   groups: GroupReport[];
 }
 
@@ -259,7 +259,7 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
   const model = current.model;
   const comparability =
     previous && prevRow && prevRow.scan_version_id !== row.scan_version_id
-      ? { previousVersion: prevRow.version, items: compareVersions(previous.model, model) }
+      ? { previousVersion: prevRow.version, items: compareItems(previous.model, model) }
       : null;
   const notComparable = new Set(comparability?.items.filter((i) => !i.comparable).map((i) => i.item));
   const comparable = (stats: GroupStats): GroupStats =>

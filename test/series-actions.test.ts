@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createAccount } from "../server/auth/accounts.ts";
 import { SeriesService } from "../server/series/service.ts";
-import { compareVersions } from "../server/series/comparability.ts";
+import { compareItems } from "../dsl/compare.ts";
 import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
 import { publishAs, send } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
@@ -137,7 +137,7 @@ test("changed wording stays comparable; a changed scale or a removed item does n
   const samen = after.items.find((i) => i.id === "samen")!;
   samen.scale = "tien";
   after.items = after.items.filter((i) => i.id !== "beleid");
-  const result = Object.fromEntries(compareVersions(before, after).map((c) => [c.item, [c.comparable, c.change]]));
+  const result = Object.fromEntries(compareItems(before, after).map((c) => [c.item, [c.comparable, c.change]]));
   expect(result.missie).toEqual([true, "wording"]);
   expect(result.samen).toEqual([false, "scale"]);
   expect(result.beleid).toEqual([false, "removed"]);

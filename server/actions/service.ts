@@ -2,11 +2,11 @@
 // round's report, each action beside the element's new score.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { compareItems, type Break } from "../../dsl/compare.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
 import { findReportRound, previousRound } from "../db/stats.ts";
 import { notFound } from "../errors.ts";
 import { compiledLoader, seriesReport, type LoadCompiled } from "../reports.ts";
-import { compareVersions, type Comparison } from "../series/comparability.ts";
 
 export const actionStatuses = ["planned", "doing", "done", "dropped"] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -57,9 +57,11 @@ async function listFor(sql: Queryable, roundId: string): Promise<ActionRow[]> {
 }
 
 const statusNl: Record<ActionStatus, string> = { planned: "gepland", doing: "bezig", done: "actie afgerond", dropped: "actie vervallen" };
-const changeNl: Record<Exclude<Comparison, { comparable: true }>["change"], string> = {
+const changeNl: Record<Break, string> = {
   scale: "schaal gewijzigd",
   kind: "soort vraag gewijzigd",
+  reverse: "telrichting gewijzigd",
+  options: "antwoordmogelijkheden gewijzigd",
   removed: "vraag verwijderd",
   added: "vraag nieuw",
 };
@@ -122,7 +124,7 @@ export class ActionService {
     // summary compares only what the report compares (the same rule as its `comparability`).
     const previousModel = prev.scan_version_id === round.scan_version_id ? model : (await this.load(prev.scan_version_id)).model;
     const notComparable =
-      previousModel === model ? [] : compareVersions(previousModel, model).filter((c) => !c.comparable);
+      previousModel === model ? [] : compareItems(previousModel, model).filter((c) => !c.comparable);
     const brokenFor = (kind: "item" | "theme", id: string) =>
       notComparable.find((c) =>
         kind === "item"

@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { compareItems } from "../../dsl/compare.ts";
 import { actionCreateSchema, actionUpdateSchema, ActionService } from "../actions/service.ts";
 import { canSeeGroup, principalOf, requireRole, requireRoundAccess, teamScope, type AuthEnv } from "../auth/guard.ts";
 import type { Sql } from "../db/connect.ts";
@@ -7,7 +8,6 @@ import { findReportRound, previousRound } from "../db/stats.ts";
 import { notFound } from "../errors.ts";
 import type { Invitations } from "../invitations/service.ts";
 import { compiledLoader } from "../reports.ts";
-import { compareVersions } from "../series/comparability.ts";
 import { seriesDetail } from "../series/detail.ts";
 import { seriesCreateSchema, SeriesService } from "../series/service.ts";
 import { valid, validParam } from "../validate.ts";
@@ -71,7 +71,7 @@ export function roundActionRoutes(sql: Sql, invitations: Invitations) {
       return c.json({
         previousRound: { id: prev.id, title: prev.title, version: prev.version },
         sameVersion: prev.scan_version_id === row.scan_version_id,
-        items: compareVersions(before.model, after.model),
+        items: compareItems(before.model, after.model),
       });
     })
     .get("/:id/actions", round, async (c) => c.json({ actions: await actions.list(c.req.valid("param").id) }))

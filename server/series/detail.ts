@@ -1,10 +1,10 @@
 // One series as its page shows it: the cadence, when the next round is due, and each round with
 // its dates, response rate and (when the scan version changed) which items stay comparable.
+import { compareItems, type ItemComparison } from "../../dsl/compare.ts";
 import type { Sql } from "../db/connect.ts";
 import { notFound } from "../errors.ts";
 import type { LoadCompiled } from "../reports.ts";
 import { roundState } from "../respond.ts";
-import { compareVersions, type Comparison } from "./comparability.ts";
 
 const dayMs = 86_400_000;
 
@@ -20,7 +20,7 @@ export interface SeriesRoundSummary {
   /** submitted / respondents; null for rounds without invited respondents (open links). */
   responseRate: number | null;
   /** Null for the first round and when the scan version stayed the same. */
-  sincePrevious: { fromVersion: number; toVersion: number; items: (Comparison & { title: string })[] } | null;
+  sincePrevious: { fromVersion: number; toVersion: number; items: (ItemComparison & { title: string })[] } | null;
 }
 
 export interface SeriesDetail {
@@ -69,7 +69,7 @@ export async function seriesDetail(sql: Sql, id: string, load: LoadCompiled, now
       const [before, after] = await Promise.all([load(prev.scan_version_id), load(r.scan_version_id)]);
       const title = (item: string) =>
         (after.model.items.find((i) => i.id === item) ?? before.model.items.find((i) => i.id === item))?.title.nl ?? item;
-      const items = compareVersions(before.model, after.model).map((c) => ({ ...c, title: title(c.item) }));
+      const items = compareItems(before.model, after.model).map((c) => ({ ...c, title: title(c.item) }));
       sincePrevious = { fromVersion: prev.version, toVersion: r.version, items };
     }
     rounds.push({

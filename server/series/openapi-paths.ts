@@ -66,7 +66,7 @@ export const seriesPaths = {
   },
   "/api/admin/rounds/{id}/comparability": {
     get: {
-      summary: "Which items are comparable with the series' previous round (same id, kind, scale points and direction)",
+      summary: "Which items are comparable with the series' previous round (same id, kind, scale, direction and answer options; `dsl/compare.ts`)",
       tags: ["series"],
       security,
       parameters: [uuidParam("id")],

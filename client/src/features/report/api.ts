@@ -92,7 +92,7 @@ export interface FollowUpAction extends Action {
   title: string;
   previousScore: number | null;
   currentScore: number | null;
-  /** False when the scan version changed the element (other scale or kind): the scores do not compare. */
+  /** False when the scan version changed the element (see `dsl/compare.ts`): the scores do not compare. */
   comparable: boolean;
   summary: string;
 }
