@@ -53,3 +53,53 @@ export async function findRespondent(
   `;
   return row;
 }
+
+export interface RemovedRespondent {
+  anonymous: boolean;
+  /** The response deleted with the respondent, by its status; null when there was none to find. */
+  response: "draft" | "submitted" | null;
+  /** Mails that were queued or being sent and now never will be (by this app). */
+  droppedMails: number;
+}
+
+/**
+ * Removes a respondent from a round with everything that refers to them, in the caller's
+ * transaction. `responses.respondent_id` has no ON DELETE action, so their response goes first,
+ * explicitly; the tally triggers take a counted response's answers out of the report (migration
+ * 060). Their mails, also the sent ones and the outbox copies holding their name and link, and
+ * their sealed link go too (on delete cascade in 020; deleted here to count the unsent ones).
+ * In an anonymous round no response refers to a respondent, so none is found: their submitted
+ * answers stay. Undefined when the round has no such respondent.
+ */
+export async function removeRespondent(
+  tx: Queryable,
+  roundId: string,
+  respondentId: string,
+): Promise<RemovedRespondent | undefined> {
+  // The lock waits for a submit in flight (its foreign-key check holds the row), so the
+  // response it writes is seen below, or the submit fails on the deleted respondent.
+  const [found] = await tx<{ anonymous: boolean }[]>`
+    select r.anonymous
+    from respondents p
+    join rounds r on r.id = p.round_id
+    where p.id = ${respondentId} and p.round_id = ${roundId}
+    for update of p
+  `;
+  if (!found) return undefined;
+  const responses = await tx<{ status: "draft" | "submitted" }[]>`
+    delete from responses
+    where respondent_id = ${respondentId}
+    returning status
+  `;
+  const mails = await tx<{ status: string }[]>`
+    delete from mails
+    where respondent_id = ${respondentId}
+    returning status
+  `;
+  await tx`delete from respondents where id = ${respondentId}`;
+  return {
+    anonymous: found.anonymous,
+    response: responses[0]?.status ?? null,
+    droppedMails: mails.filter((m) => m.status === "queued" || m.status === "sending").length,
+  };
+}

@@ -102,6 +102,43 @@ export const invitationPaths = {
       responses: { "201": object("Added"), "400": error("Invalid respondents."), ...denied },
     },
   },
+  "/api/admin/rounds/{id}/respondents/{respondentId}": {
+    delete: {
+      summary: "Remove a respondent from a round (admin), with their response, their unsent mails and their link",
+      description:
+        "Their personal link answers 404 from then on, queued mails are not sent, and their response " +
+        "(draft or submitted) is deleted, so the report and the response rate no longer count it. " +
+        "In an anonymous round no response is linked to a respondent: nothing is deleted but the " +
+        "respondent, and `reason` says so (`anonymous-round`); submitted answers stay in the report. " +
+        "Also allowed in a closed round (a request to erase someone's data).",
+      tags,
+      security,
+      parameters: [roundId, { name: "respondentId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      responses: {
+        "200": {
+          description: "Removed",
+          content: json({
+            type: "object",
+            required: ["removed", "responseDeleted", "deletedResponse", "droppedMails", "reason", "message"],
+            properties: {
+              removed: { type: "boolean", const: true },
+              responseDeleted: { type: "boolean" },
+              deletedResponse: { type: ["string", "null"], enum: ["draft", "submitted", null] },
+              droppedMails: { type: "integer", description: "Queued mails that will not be sent." },
+              reason: {
+                type: ["string", "null"],
+                enum: ["no-response", "anonymous-round", null],
+                description: "Why no response was deleted; null when one was.",
+              },
+              message: { type: ["string", "null"] },
+            },
+          }),
+        },
+        ...denied,
+        "404": error("No such round, no such respondent in this round, or a teamleader's round of another team."),
+      },
+    },
+  },
   "/api/admin/rounds/{id}/respondents/import": {
     post: {
       summary: "Import respondents from CSV (name, e-mail, team) (admin); bad rows are reported by line, good rows are kept",

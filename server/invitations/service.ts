@@ -14,7 +14,7 @@ import {
   type ClaimedMail,
 } from "../db/mails.ts";
 import { roundEmails } from "../db/recipients.ts";
-import { insertRespondents } from "../db/respondents.ts";
+import { insertRespondents, removeRespondent, type RemovedRespondent } from "../db/respondents.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Log } from "../log.ts";
 import { loadSealer, storeLinks, type LinkSealer } from "../mail/seal.ts";
@@ -171,6 +171,16 @@ export class Invitations {
     });
     if (invite && result.added > 0) this.onQueued();
     return result;
+  }
+
+  /**
+   * Removes a respondent, their response (found only in rounds that are not anonymous), their
+   * unsent mails and their link, in one transaction; also in a closed round, for erasure requests.
+   */
+  async removeRespondent(roundId: string, respondentId: string): Promise<RemovedRespondent> {
+    const removed = await this.sql.begin((tx) => removeRespondent(tx, roundId, respondentId));
+    if (!removed) throw notFound("respondent");
+    return removed;
   }
 
   /** Queues invitations for the respondents (all by default) that have none yet. */

@@ -12,6 +12,7 @@ import { respondentInputSchema } from "../rounds.ts";
 import { valid, validParam } from "../validate.ts";
 
 const roundParamSchema = z.object({ id: z.uuid() });
+const respondentParamSchema = z.object({ id: z.uuid(), respondentId: z.uuid() });
 export const idsSchema = z.object({ respondentIds: z.array(z.uuid()).max(10_000).optional() });
 export const addSchema = z.object({
   respondents: z.array(respondentInputSchema).min(1).max(10_000),
@@ -29,6 +30,15 @@ export const outboxQuerySchema = z.object({
   round: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** Why a removal deleted no response: there was none, or an anonymous round cannot find it. */
+export type KeptResponseReason = "no-response" | "anonymous-round";
+
+const keptResponseMessages: Record<KeptResponseReason, string> = {
+  "no-response": "the respondent had no response",
+  "anonymous-round":
+    "this round is anonymous: no response is linked to a respondent, so their answers, if submitted, stay in the report",
+};
 
 export type RecipientState =
   | "not-invited"
@@ -121,6 +131,20 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
       }
       const result = await invitations.importCsv(c.req.valid("param").id, input.csv, { invite: input.invite });
       return c.json(result, 200);
+    })
+    .delete("/:id/respondents/:respondentId", requireRole("admin"), validParam(respondentParamSchema, "respondent"), async (c) => {
+      const { id, respondentId } = c.req.valid("param");
+      const removed = await invitations.removeRespondent(id, respondentId);
+      const reason: KeptResponseReason | null =
+        removed.anonymous ? "anonymous-round" : removed.response === null ? "no-response" : null;
+      return c.json({
+        removed: true,
+        responseDeleted: removed.response !== null,
+        deletedResponse: removed.response,
+        droppedMails: removed.droppedMails,
+        reason,
+        message: reason ? keptResponseMessages[reason] : null,
+      });
     })
     .post("/:id/invitations", requireRole("admin"), round, valid("json", idsSchema), async (c) => {
       const queued = await invitations.invite(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null);
