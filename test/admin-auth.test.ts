@@ -44,6 +44,7 @@ const matrix: Record<string, Record<Role, Access>> = {
   "PUT /api/admin/rounds/:id/mail-settings": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/rounds/:id/respondents": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/rounds/:id/respondents/import": { admin: "yes", teamleader: "no", viewer: "no" },
+  "DELETE /api/admin/rounds/:id/respondents/:respondentId": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/rounds/:id/invitations": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/rounds/:id/reminders": { admin: "yes", teamleader: "own", viewer: "no" },
   "GET /api/admin/mail/outbox": { admin: "yes", teamleader: "no", viewer: "no" },
@@ -77,14 +78,19 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   // A series and an action of each round, for the routes that name one.
   const seriesOf: Record<string, string> = {};
   const actionOf: Record<string, string> = {};
+  const respondentOf: Record<string, string> = {};
   const as = {} as Record<Role, TestSession>;
 
   beforeAll(async () => {
     db = await openTestDb(backend);
     app = testApp(db.sql);
     ({ scanId } = await publishAs(db.sql, miniScan));
-    ownRound = (await createRoundVia(app, { scanId, group: "Noord" } as never)).round.id;
-    otherRound = (await createRoundVia(app, { scanId, group: "Zuid" } as never)).round.id;
+    const own = await createRoundVia(app, { scanId, group: "Noord" } as never);
+    const other = await createRoundVia(app, { scanId, group: "Zuid" } as never);
+    ownRound = own.round.id;
+    otherRound = other.round.id;
+    respondentOf[ownRound] = own.links[0]!.respondentId;
+    respondentOf[otherRound] = other.links[0]!.respondentId;
     as.admin = await sessionAs(app, db.sql, "admin");
     as.teamleader = await sessionAs(app, db.sql, "teamleader", ["Noord"]);
     as.viewer = await sessionAs(app, db.sql, "viewer");
@@ -117,6 +123,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       .replace(":scanId", scanId)
       .replace(":version", "1")
       .replace(":actionId", actionOf[round]!)
+      .replace(":respondentId", respondentOf[round]!)
       .replace(":id", pattern.startsWith("/api/admin/series/") ? seriesOf[round]! : round);
     const bodies: Record<string, unknown> = {
       "POST /api/admin/scans": { source: fiveItems },
