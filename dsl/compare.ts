@@ -29,7 +29,7 @@ export interface VersionComparison {
   changes: ItemChange[];
   /** Items present in both versions whose answers can be compared. */
   comparableItems: number;
-  /** Changes to the scan itself (title, anonymity, score lines), in plain words. */
+  /** Changes to the scan itself (title, anonymity, score lines), in plain Dutch. */
   scanChanges: string[];
 }
 
@@ -106,10 +106,10 @@ export function compareVersions(before: ScoringModel, after: ScoringModel): Vers
   }
 
   const scanChanges: string[] = [];
-  if (before.title.nl !== after.title.nl) scanChanges.push(`title “${before.title.nl}” → “${after.title.nl}”`);
-  if (before.anonymous !== after.anonymous) scanChanges.push(after.anonymous ? "now anonymous" : "no longer anonymous");
+  if (before.title.nl !== after.title.nl) scanChanges.push(`titel “${before.title.nl}” → “${after.title.nl}”`);
+  if (before.anonymous !== after.anonymous) scanChanges.push(after.anonymous ? "nu anoniem" : "niet meer anoniem");
   const scores = (m: ScoringModel) => m.aggregators.map((a) => JSON.stringify(a)).sort().join("\n");
-  if (scores(before) !== scores(after)) scanChanges.push("score lines changed");
+  if (scores(before) !== scores(after)) scanChanges.push("score-regels veranderd");
 
   const breaking = changes.some((c) => c.change === "removed" || c.change === "redefined");
   const comparability: Comparability =

@@ -144,4 +144,9 @@ describe("the editor's summary of a new version", () => {
     const none = model(v1.replace(/^theme t "Thema"\n[\s\S]*$/m, 'theme t "Thema"\n  text anders "Anders?"\n'));
     expect(compareVersions(model(v1), none)).toMatchObject({ comparability: "not-comparable", comparableItems: 0 });
   });
+
+  it("names changes to the scan itself in Dutch", () => {
+    const after = model(v1.replace('title "Vergelijk"', 'title "Vergelijking"\n  anonymous yes').replace("theme t", "score spread on niveau\n\ntheme t"));
+    expect(compareVersions(model(v1), after).scanChanges).toEqual(["titel “Vergelijk” → “Vergelijking”", "nu anoniem", "score-regels veranderd"]);
+  });
 });
