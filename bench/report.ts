@@ -54,30 +54,34 @@ async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
     openTokenHash: null,
   });
   const items = compiled.model.items.filter((i) => i.kind === "pair").map((i) => i.id);
-  // A bulk load, not 100,000 submits: foreign-key checks and the tally triggers are switched off
-  // for this session (they fire per row and per statement), and the tallies are rebuilt once at
-  // the end with the same GROUP BY the triggers run. The submit path keeps its triggers.
+  // A bulk load, not 100,000 submits: one statement per batch builds the responses with their
+  // answers (every pair item on both sides, in item order), with foreign-key checks and triggers
+  // off for this session; the tallies are rebuilt once at the end. COPY FROM STDIN would hang on
+  // PGlite.
   await sql`set session_replication_role = replica`;
   for (let from = 1; from <= RESPONSES; from += BATCH) {
     const to = Math.min(RESPONSES, from + BATCH - 1);
-    // One statement per table and batch; COPY FROM STDIN would hang on PGlite.
-    await sql`
-      insert into responses (id, round_id, scan_version_id, owner_hash, team, status, data, submitted_at)
-      select md5('bench-' || i)::uuid, ${roundId}, ${versionId}, md5('owner-' || i),
-        'team-' || (i % ${TEAMS}), 'submitted', '{}'::jsonb, now()
-      from generate_series(${from}::int, ${to}::int) i
-    `;
     if (from === 1 || (from - 1) % 50_000 === 0) console.log(`  … ${from - 1} responses`);
     await sql`
-      insert into answers (response_id, round_id, item_id, side, value_num)
-      select md5('bench-' || i)::uuid, ${roundId}, item, side,
-        case side
-          when 'current' then 1 + (i * 7 + k * 3) % 5
-          else least(5, 1 + (i * 7 + k * 3) % 5 + (i + k) % 3)
-        end
+      insert into responses (
+        id, round_id, scan_version_id, owner_hash, team, status, data, submitted_at,
+        answer_items, answer_sides, answer_nums, answer_texts
+      )
+      select md5('bench-' || i)::uuid, ${roundId}, ${versionId}, md5('owner-' || i),
+        'team-' || (i % ${TEAMS}), 'submitted', '{}'::jsonb, now(),
+        array_agg(item order by k, side), array_agg(side order by k, side),
+        array_agg(
+          case side
+            when 'current' then 1 + (i * 7 + k * 3) % 5
+            else least(5, 1 + (i * 7 + k * 3) % 5 + (i + k) % 3)
+          end
+          order by k, side
+        ),
+        array_agg(null::text order by k, side)
       from generate_series(${from}::int, ${to}::int) i
       cross join unnest(${items}::text[]) with ordinality as it (item, k)
       cross join (values ('current'), ('desired')) as s (side)
+      group by i
     `;
   }
   await sql`set session_replication_role = origin`;
@@ -85,7 +89,7 @@ async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
     await rebuildTallies(tx, roundId);
   });
   // Vacuum too, so the floor gets its best plan (index-only scans need the visibility map).
-  await sql`vacuum (analyze) answers`;
+  await sql`vacuum (analyze) responses`;
   await sql`analyze`;
   const [row] = await sql<{ count: number }[]>`select count(*)::int as count from answers where round_id = ${roundId}`;
   return { roundId, answers: row!.count };

@@ -1,11 +1,10 @@
 import type { SurveyJson } from "../dsl/model.ts";
 import type { Sql } from "./db/connect.ts";
-import { deleteAnswers, insertAnswers } from "./db/answers.ts";
 import { advanceStatus } from "./db/respondents.ts";
 import {
   findById,
   findOwned,
-  insertSubmittedWithAnswers,
+  insertSubmitted,
   lockById,
   markSubmitted,
   owns,
@@ -201,7 +200,7 @@ export class RespondService {
       const respondent = link.respondent_id
         ? { id: link.respondent_id, anonymous: link.anonymous }
         : null;
-      const fresh = await insertSubmittedWithAnswers(this.sql, owner, id, data, rows, respondent);
+      const fresh = await insertSubmitted(this.sql, owner, id, data, rows, respondent);
       const submittedAt = fresh
         ? fresh.submitted_at
         : await this.sql.begin(async (tx) => {
@@ -214,10 +213,7 @@ export class RespondService {
                 throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
               }
             }
-            // Answers first: their removal takes them out of the tallies if they were counted.
-            await deleteAnswers(tx, id);
-            const { submitted_at } = await markSubmitted(tx, id, data);
-            await insertAnswers(tx, id, owner.roundId, rows);
+            const { submitted_at } = await markSubmitted(tx, id, data, rows);
             if (link.respondent_id) {
               await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);
             }

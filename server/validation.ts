@@ -19,7 +19,7 @@ export interface Issue {
 
 export type Answers = Record<string, number | string | string[]>;
 
-/** One row of the `answers` table, before the response and round ids are added. */
+/** One answer as a row of the `answers` view, before the response and round ids are added. */
 export interface AnswerRow {
   item_id: string;
   side: "current" | "desired" | null;

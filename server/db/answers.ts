@@ -1,33 +1,30 @@
+// A submitted response's answers, kept in its own row as parallel arrays (answer_items,
+// answer_sides, answer_nums, answer_texts: element i of each is answer i) and read one row per
+// answer through the `answers` view (migration 060).
 import type { AnswerRow } from "../validation.ts";
 import type { Queryable } from "./connect.ts";
 
-export async function insertAnswers(
-  sql: Queryable,
-  responseId: string,
-  roundId: string,
-  rows: AnswerRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const full = rows.map((row) => ({ response_id: responseId, round_id: roundId, ...row }));
-  await sql`
-    insert into answers ${sql(full, "response_id", "round_id", "item_id", "side", "value_num", "value_text")}
-  `;
+export interface AnswerArrays {
+  items: string[];
+  sides: (string | null)[];
+  nums: (number | null)[];
+  texts: (string | null)[];
 }
 
-export async function deleteAnswers(
-  sql: Queryable, responseId: string): Promise<void> {
-  await sql`
-    delete from answers
-    where response_id = ${responseId}
-  `;
+export function answerArrays(rows: readonly AnswerRow[]): AnswerArrays {
+  return {
+    items: rows.map((r) => r.item_id),
+    sides: rows.map((r) => r.side),
+    nums: rows.map((r) => r.value_num),
+    texts: rows.map((r) => r.value_text),
+  };
 }
 
-export async function countAnswers(
-  sql: Queryable, responseId: string): Promise<number> {
+export async function countAnswers(sql: Queryable, responseId: string): Promise<number> {
   const [row] = await sql<{ count: number }[]>`
-    select count(*)::int as count
-    from answers
-    where response_id = ${responseId}
+    select cardinality(answer_items) as count
+    from responses
+    where id = ${responseId}
   `;
-  return row!.count;
+  return row?.count ?? 0;
 }

@@ -1,5 +1,6 @@
 import type { AnswerRow, Answers } from "../validation.ts";
 import type { Queryable } from "./connect.ts";
+import { answerArrays } from "./answers.ts";
 
 export type ResponseStatus = "draft" | "submitted";
 
@@ -80,45 +81,45 @@ export async function lockById(
 }
 
 /**
- * The common case of a submit in one statement (one round trip, atomic): a new response, its
- * answer rows, and the respondent's status. Returns undefined, having changed nothing, when the
+ * The common case of a submit: a new response with its answers, and the respondent's status, in
+ * one statement (one round trip, atomic). Returns undefined, having changed nothing, when the
  * response id already exists; the caller then takes the transactional path.
  */
-export async function insertSubmittedWithAnswers(
+export async function insertSubmitted(
   sql: Queryable,
   owner: Owner,
   responseId: string,
   data: Answers,
-  rows: AnswerRow[],
+  rows: readonly AnswerRow[],
   respondent: { id: string; anonymous: boolean } | null,
 ): Promise<{ submitted_at: Date } | undefined> {
+  const a = answerArrays(rows);
+  const insert = sql<{ submitted_at: Date }[]>`
+    insert into responses (
+      id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
+      status, data, submitted_at, answer_items, answer_sides, answer_nums, answer_texts
+    )
+    values (
+      ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
+      ${owner.ownerHash}, ${owner.openLink}, ${owner.team},
+      'submitted', ${sql.json(data)}, now(),
+      ${a.items}::text[], ${a.sides}::text[], ${a.nums}::int[], ${a.texts}::text[]
+    )
+    on conflict (id) do nothing
+    returning submitted_at
+  `;
+  if (!respondent) {
+    const [row] = await insert;
+    return row;
+  }
   const [row] = await sql<{ submitted_at: Date }[]>`
-    with response as (
-      insert into responses (
-        id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
-        status, data, submitted_at
-      )
-      values (
-        ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
-        ${owner.ownerHash}, ${owner.openLink}, ${owner.team},
-        'submitted', ${sql.json(data)}, now()
-      )
-      on conflict (id) do nothing
-      returning id, submitted_at
-    ),
-    answer_rows as (
-      insert into answers (response_id, round_id, item_id, side, value_num, value_text)
-      select response.id, ${owner.roundId}, a.item_id, a.side, a.value_num, a.value_text
-      from response
-      cross join jsonb_to_recordset(${sql.json(rows as never)})
-        as a (item_id text, side text, value_num integer, value_text text)
-    ),
+    with response as (${insert}),
     respondent as (
       update respondents
       set
         status = 'submitted',
-        updated_at = case when ${respondent?.anonymous ?? false} then date_trunc('day', now()) else now() end
-      where id = ${respondent?.id ?? null}::uuid
+        updated_at = case when ${respondent.anonymous} then date_trunc('day', now()) else now() end
+      where id = ${respondent.id}
         and status <> 'submitted'
         and exists (select 1 from response)
     )
@@ -127,15 +128,23 @@ export async function insertSubmittedWithAnswers(
   return row;
 }
 
+/**
+ * Submits an existing response (a draft, or a changed submission) with new answers. It is
+ * counted again by the next report: a trigger takes its old answers out of the tallies
+ * (migration 060).
+ */
 export async function markSubmitted(
   sql: Queryable,
   responseId: string,
   data: Answers,
+  rows: readonly AnswerRow[],
 ): Promise<{ submitted_at: Date }> {
+  const a = answerArrays(rows);
   const [row] = await sql<{ submitted_at: Date }[]>`
     update responses
     set status = 'submitted', data = ${sql.json(data)}, updated_at = now(), submitted_at = now(),
-      tallied = false
+      tallied = false, answer_items = ${a.items}::text[], answer_sides = ${a.sides}::text[],
+      answer_nums = ${a.nums}::int[], answer_texts = ${a.texts}::text[]
     where id = ${responseId}
     returning submitted_at
   `;
