@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
-import { ensureFirstAdmin } from "../server/auth/accounts.ts";
+import { createAccount, ensureFirstAdmin } from "../server/auth/accounts.ts";
 import type { Role } from "../server/db/accounts.ts";
 import { miniScan } from "./fixtures/mini-scan.ts";
 import { sessionAs, login, type TestSession } from "./support/accounts.ts";
@@ -34,6 +34,7 @@ const matrix: Record<string, Record<Role, Access>> = {
   "POST /api/admin/rounds": { admin: "yes", teamleader: "own", viewer: "no" },
   "GET /api/admin/accounts": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/accounts": { admin: "yes", teamleader: "no", viewer: "no" },
+  "PATCH /api/admin/accounts/:id": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/reports/rounds/:id": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/reports/rounds/:id/series": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/reports/rounds/:id/export.csv": { admin: "yes", teamleader: "own", viewer: "yes" },
@@ -79,6 +80,8 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   const seriesOf: Record<string, string> = {};
   const actionOf: Record<string, string> = {};
   const respondentOf: Record<string, string> = {};
+  // The account the matrix changes (to the role it already has).
+  let matrixAccount: string;
   const as = {} as Record<Role, TestSession>;
 
   beforeAll(async () => {
@@ -94,6 +97,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
     as.admin = await sessionAs(app, db.sql, "admin");
     as.teamleader = await sessionAs(app, db.sql, "teamleader", ["Noord"]);
     as.viewer = await sessionAs(app, db.sql, "viewer");
+    matrixAccount = (await createAccount(db.sql, { email: "matrix@example.org", role: "viewer" })).id;
     for (const round of [ownRound, otherRound]) {
       const post = async (path: string, body: unknown) => {
         const res = await app.request(path, { method: "POST", body: JSON.stringify(body), headers: as.admin.headers() });
@@ -117,6 +121,12 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   // Matrix entries for routes this app does not (yet) serve are skipped.
   const served = () => Object.keys(matrix).filter((key) => adminRoutes(app).includes(key));
 
+  function idFor(pattern: string, round: string): string {
+    if (pattern.startsWith("/api/admin/series/")) return seriesOf[round]!;
+    if (pattern.startsWith("/api/admin/accounts/")) return matrixAccount;
+    return round;
+  }
+
   function request(key: string, round: string) {
     const [method, pattern] = key.split(" ") as [string, string];
     const path = pattern
@@ -124,7 +134,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       .replace(":version", "1")
       .replace(":actionId", actionOf[round]!)
       .replace(":respondentId", respondentOf[round]!)
-      .replace(":id", pattern.startsWith("/api/admin/series/") ? seriesOf[round]! : round);
+      .replace(":id", idFor(pattern, round));
     const bodies: Record<string, unknown> = {
       "POST /api/admin/scans": { source: fiveItems },
       "POST /api/admin/rounds": {
@@ -136,6 +146,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
         openLink: true,
       },
       "POST /api/admin/accounts": { email: `nieuw-${Math.random().toString(36).slice(2)}@example.org`, role: "viewer" },
+      "PATCH /api/admin/accounts/:id": { role: "viewer" },
       // The round already belongs to a series (409): allowed, but not created twice.
       "POST /api/admin/series": { roundId: round, title: "Matrix" },
       "POST /api/admin/rounds/:id/actions": { target: { kind: "theme", id: "visie" }, what: "Bespreken", who: "Team" },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { loginSchema, passwordChangeSchema } from "../routes/auth.ts";
 import { scanPublishSchema } from "../routes/scans.ts";
-import { accountCreateSchema } from "./accounts.ts";
+import { accountCreateSchema, accountUpdateSchema } from "./accounts.ts";
 
 function schema(s: z.ZodType): Record<string, unknown> {
   const { $schema: _, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
@@ -70,6 +70,22 @@ export const authPaths = {
       security,
       requestBody: { required: true, content: json(schema(accountCreateSchema)) },
       responses: { "201": object("Created"), "400": error("Invalid account."), "409": error("E-mail address in use."), ...denied },
+    },
+  },
+  "/api/admin/accounts/{id}": {
+    patch: {
+      summary: "Change an account's role and teams, or (de)activate it (admin); deactivating ends its sessions",
+      tags: ["admin"],
+      security,
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      requestBody: { required: true, content: json(schema(accountUpdateSchema)) },
+      responses: {
+        "200": object("The changed account"),
+        "400": error("Invalid change, e.g. a teamleader without teams."),
+        "404": error("No such account."),
+        "409": error("The change would leave no active admin."),
+        ...denied,
+      },
     },
   },
   "/api/admin/scans/{scanId}/versions": {

@@ -1,9 +1,12 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import type { Sql } from "../db/connect.ts";
 import { listAccounts } from "../db/accounts.ts";
-import { accountCreateSchema, createAccount } from "../auth/accounts.ts";
+import { accountCreateSchema, accountUpdateSchema, accountView, createAccount, updateAccount } from "../auth/accounts.ts";
 import { requireRole, type AuthEnv } from "../auth/guard.ts";
-import { valid } from "../validate.ts";
+import { valid, validParam } from "../validate.ts";
+
+const idParam = z.object({ id: z.uuid() });
 
 /** Account management, admins only. Mounted at /api/admin/accounts. */
 export function accountRoutes(sql: Sql) {
@@ -11,20 +14,13 @@ export function accountRoutes(sql: Sql) {
     .use(requireRole("admin"))
     .get("/", async (c) => {
       const accounts = await listAccounts(sql);
-      return c.json({
-        accounts: accounts.map((a) => ({
-          id: a.id,
-          email: a.email,
-          name: a.name,
-          role: a.role,
-          teams: a.teams,
-          createdAt: a.created_at.toISOString(),
-          lastLoginAt: a.last_login_at?.toISOString() ?? null,
-        })),
-      });
+      return c.json({ accounts: accounts.map(accountView) });
     })
     .post("/", valid("json", accountCreateSchema), async (c) => {
       c.header("Cache-Control", "no-store");
       return c.json(await createAccount(sql, c.req.valid("json")), 201);
+    })
+    .patch("/:id", validParam(idParam, "account"), valid("json", accountUpdateSchema), async (c) => {
+      return c.json({ account: await updateAccount(sql, c.req.valid("param").id, c.req.valid("json")) });
     });
 }

@@ -28,7 +28,10 @@ export function authRoutes(sql: Sql, session: SessionConfig) {
       const { email, password } = c.req.valid("json");
       const account = await findAccountByEmail(sql, email.toLowerCase());
       const ok = await verifyPassword(account?.password_hash ?? null, password);
-      if (!account || !ok) throw new AppError(401, "login-failed", "e-mail address or password is wrong");
+      // A deactivated account gets the same answer, after the same hash check, as a wrong password.
+      if (!account || !ok || account.deactivated_at !== null) {
+        throw new AppError(401, "login-failed", "e-mail address or password is wrong");
+      }
       const { csrfToken, expiresAt } = await startSession(c, sql, account.id, session);
       await markLogin(sql, account.id);
       c.header("Cache-Control", "no-store");
