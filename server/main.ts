@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { compile, renderDiagnostics } from "../dsl/index.ts";
 import { createApp } from "./app.ts";
 import { ensureFirstAdmin } from "./auth/accounts.ts";
+import { startSessionSweeper } from "./auth/session.ts";
 import { connect } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
 import { EnvError, loadEnv } from "./env.ts";
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const scheduler = env.mail.scheduler
     ? startScheduler(invitations, { intervalMs: env.mail.intervalMs, log })
     : null;
+  const sessionSweeper = startSessionSweeper(db.sql, { log });
 
   const app = createApp({
     invitations,
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     // Finish in-flight requests, then close the database (which stops embedded PGlite cleanly).
     server.close(async () => {
       await scheduler?.stop();
+      await sessionSweeper.stop();
       transport.close();
       await db.close();
       process.exit(0);

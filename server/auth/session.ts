@@ -4,7 +4,8 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { timingSafeEqual } from "node:crypto";
 import type { Queryable } from "../db/connect.ts";
-import { deleteSession, insertSession } from "../db/accounts.ts";
+import { deleteExpiredSessions, deleteSession, insertSession } from "../db/accounts.ts";
+import type { Log } from "../log.ts";
 import { newToken, sha256 } from "../tokens.ts";
 
 export interface SessionConfig {
@@ -38,7 +39,8 @@ export function csrfMatches(sessionToken: string, sent: string | undefined): boo
 
 /**
  * Starts a session with a fresh id, ending the one the browser had, so a cookie planted before
- * login is never promoted to a logged-in session (session fixation).
+ * login is never promoted to a logged-in session (session fixation). Expired sessions of anyone
+ * are deleted on the way.
  */
 export async function startSession(
   c: Context,
@@ -48,6 +50,7 @@ export async function startSession(
 ): Promise<{ csrfToken: string; expiresAt: Date }> {
   const previous = sessionToken(c, config);
   if (previous) await deleteSession(sql, sha256(previous));
+  await deleteExpiredSessions(sql);
   const token = newToken();
   const expiresAt = new Date(Date.now() + config.ttlMs);
   await insertSession(sql, { idHash: sha256(token), accountId, expiresAt });
@@ -69,4 +72,35 @@ export async function endSession(c: Context, sql: Queryable, config: SessionConf
   const token = sessionToken(c, config);
   if (token) await deleteSession(sql, sha256(token));
   deleteCookie(c, sessionCookieName(config), { path: "/", secure: config.secure });
+}
+
+export const sessionSweepIntervalMs = 60 * 60 * 1000;
+
+/**
+ * Deletes expired sessions now and every `intervalMs`, so that accounts which never log in again
+ * leave no session rows behind. The timer never keeps the process alive; every instance may run
+ * one (deleting twice does no harm).
+ */
+export function startSessionSweeper(
+  sql: Queryable,
+  { intervalMs = sessionSweepIntervalMs, log }: { intervalMs?: number; log: Log },
+): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const sweep = () => {
+    running ??= deleteExpiredSessions(sql)
+      .then(
+        () => {},
+        (err: unknown) => log.error("sessions: deleting expired sessions failed", err),
+      )
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(sweep, intervalMs);
+  timer.unref();
+  sweep();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
