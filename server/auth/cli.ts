@@ -1,11 +1,12 @@
 // `npm run account -- <command>`: manage admin accounts from the server's command line, against
 // the same database the server uses (DATABASE_URL or the embedded DATA_DIR).
-import { Command } from "commander";
+import { Argument, Command } from "commander";
+import { z } from "zod";
 import { connect } from "../db/connect.ts";
 import { listAccounts, roles, type Role } from "../db/accounts.ts";
 import { migrate } from "../db/migrate.ts";
 import { loadEnv } from "../env.ts";
-import { createAccount, resetPassword } from "./accounts.ts";
+import { createAccount, resetPassword, updateAccountByEmail, type AccountView } from "./accounts.ts";
 
 async function withDb<T>(run: (sql: Awaited<ReturnType<typeof connect>>["sql"]) => Promise<T>): Promise<T> {
   const db = await connect(loadEnv());
@@ -43,16 +44,48 @@ program
     console.log(`new password for ${email}: ${password}  (shown only now)`);
   });
 
+const describe = (a: Pick<AccountView, "email" | "role" | "teams" | "active">) =>
+  `${a.email}\t${a.role}\t${a.teams.join(", ")}\t${a.active ? "active" : "deactivated"}`;
+
 program
   .command("list")
-  .description("list accounts")
+  .description("list accounts: e-mail, role, teams, active or deactivated")
   .action(async () => {
     const accounts = await withDb((sql) => listAccounts(sql));
     if (accounts.length === 0) console.log("no accounts yet: the first start of the app creates an admin, or use `create`");
-    for (const a of accounts) console.log(`${a.email}\t${a.role}\t${a.teams.join(", ")}`);
+    for (const a of accounts) console.log(describe({ ...a, active: a.deactivated_at === null }));
+  });
+
+program
+  .command("set-role")
+  .description("change an account's role; a teamleader needs --team (the given teams replace the old ones)")
+  .argument("<email>")
+  .addArgument(new Argument("<role>").choices(roles))
+  .option("--team <team...>", "round groups a teamleader answers for")
+  .action(async (email: string, role: Role, opts: { team?: string[] }) => {
+    const account = await withDb((sql) => updateAccountByEmail(sql, email, { role, ...(opts.team ? { teams: opts.team } : {}) }));
+    console.log(`changed: ${describe(account)}`);
+  });
+
+program
+  .command("deactivate")
+  .description("deactivate an account: its sessions end at once and it can no longer log in")
+  .argument("<email>")
+  .action(async (email: string) => {
+    const account = await withDb((sql) => updateAccountByEmail(sql, email, { active: false }));
+    console.log(`deactivated ${account.email}; its sessions have ended`);
+  });
+
+program
+  .command("activate")
+  .description("reactivate a deactivated account; its password is unchanged")
+  .argument("<email>")
+  .action(async (email: string) => {
+    const account = await withDb((sql) => updateAccountByEmail(sql, email, { active: true }));
+    console.log(`activated ${account.email}`);
   });
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(err instanceof z.ZodError ? z.prettifyError(err) : err instanceof Error ? err.message : err);
   process.exit(1);
 });
