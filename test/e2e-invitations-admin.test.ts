@@ -1,7 +1,8 @@
 // The admin side of invitations in real Chromium against the real server process with no SMTP
 // server configured: respondents from a pasted CSV (a bad row reported by line, the good ones
 // kept), an edited mail text with its preview, invitations into the outbox, and the response rate
-// after one respondent follows the mailed link and submits.
+// after one respondent follows the mailed link and submits; then removing that respondent after a
+// confirmation, and what the confirmation says in an anonymous round.
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { firstAdmin, type AppServer } from "./support/app-server.ts";
@@ -136,6 +137,57 @@ describe.each(backends)("inviting respondents from the admin pages on %s", (back
     expect(await leader.getByRole("button", { name: /^Stuur nu een herinnering/ }).isEnabled()).toBe(true);
     expect(await leader.getByRole("button", { name: /^Uitnodigingen versturen/ }).count()).toBe(0);
     expect(await leader.getByRole("heading", { name: "Respondenten toevoegen" }).count()).toBe(0);
+    expect(await leader.getByRole("button", { name: /verwijderen$/ }).count()).toBe(0);
     await leaderContext.close();
+
+    // An admin removes Docent Een, who has submitted, after a confirmation that says what goes.
+    const again = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const adminPage = await again.newPage();
+    const seenAgain = watchPage(adminPage);
+    await logIn(adminPage, server.url, admin.email, admin.password);
+    await adminPage.goto(`${server.url}/admin/rounds/${round.id}/respondents`);
+    const removeButton = adminPage.getByRole("button", { name: "Docent Een verwijderen" });
+    const dialog = adminPage.getByRole("dialog", { name: "Docent Een verwijderen uit deze ronde?" });
+    await removeButton.click();
+    expect(await dialog.textContent()).toContain("De antwoorden van Docent Een, ingeleverd of half ingevuld");
+    await dialog.getByRole("button", { name: "Annuleren" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await adminPage.locator("table.recipients tbody tr").count()).toBe(2);
+    await removeButton.click();
+    await dialog.getByRole("button", { name: "Verwijderen" }).click();
+    await adminPage.getByText("Docent Een is verwijderd uit deze ronde. De ingeleverde antwoorden zijn verwijderd").waitFor();
+    await expect.poll(() => adminPage.getByTestId("response-rate").textContent()).toContain("0 van 1 ingevuld");
+    expect(await adminPage.locator("table.recipients tbody tr").allTextContents()).toEqual([expect.stringContaining("Docent Drie")]);
+    expect((await fetch(`${server.url}/api/respond/${link!.split("/r/")[1]}`)).status).toBe(404);
+    expect(seenAgain.errors).toEqual([]);
+    await again.close();
+  });
+
+  it("says before removing someone from an anonymous round that their submitted answers stay", async () => {
+    await server.admin("POST", "/api/admin/scans", { source: shortScan });
+    const { round } = await server.admin<{ round: { id: string } }>("POST", "/api/admin/rounds", {
+      scanId: "e2e-uitnodiging",
+      title: "Anonieme ronde",
+      group: "Academie",
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      anonymous: true,
+      respondents: [{ name: "Docent Vier", email: "vier@example.org", team: "rood" }],
+    });
+    const admin = firstAdmin(server);
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, server.url, admin.email, admin.password);
+    await page.goto(`${server.url}/admin/rounds/${round.id}/respondents`);
+    await page.getByRole("button", { name: "Docent Vier verwijderen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Docent Vier verwijderen uit deze ronde?" });
+    const text = await dialog.textContent();
+    expect(text).toContain("Deze ronde is anoniem");
+    expect(text).toContain("Wat Docent Vier al heeft ingeleverd, blijft in het rapport meetellen.");
+    expect(text).not.toContain("De antwoorden van Docent Vier, ingeleverd of half ingevuld");
+    await dialog.getByRole("button", { name: "Verwijderen" }).click();
+    await page.getByText("Docent Vier is verwijderd uit deze ronde. Deze ronde is anoniem").waitFor();
+    await page.getByText("Er zijn nog geen respondenten in deze ronde.").waitFor();
+    await context.close();
   });
 });

@@ -65,6 +65,16 @@ export interface MailSettings {
   maxReminders: number;
 }
 
+/** What removing a respondent deleted (DELETE /api/admin/rounds/:id/respondents/:respondentId). */
+export interface Removal {
+  removed: true;
+  responseDeleted: boolean;
+  deletedResponse: "draft" | "submitted" | null;
+  droppedMails: number;
+  /** Why no response was deleted: there was none, or the round is anonymous (not linked). */
+  reason: "no-response" | "anonymous-round" | null;
+}
+
 export interface CsvRowError {
   line: number;
   reason: string;
@@ -103,6 +113,9 @@ export const addRespondents = (id: string, respondents: NewRespondent[]) =>
 
 export const importCsv = (id: string, csv: string) =>
   adminRequest<{ added: number; errors: CsvRowError[] }>("POST", `${round(id)}/respondents/import`, { csv });
+
+export const removeRespondent = (id: string, respondentId: string) =>
+  adminRequest<Removal>("DELETE", `${round(id)}/respondents/${encodeURIComponent(respondentId)}`);
 
 export const sendInvitations = (id: string) => adminRequest<{ queued: number }>("POST", `${round(id)}/invitations`, {});
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { formatDateTime } from "../../../lib/format-date.ts";
 import type { Recipient, RecipientState, User } from "../api.ts";
+import { RemoveRespondentDialog, removalNotice } from "./remove-respondent-dialog.tsx";
 
 const stateNames: Record<RecipientState, string> = {
   "not-invited": "niet uitgenodigd",
@@ -15,15 +16,35 @@ const stateNames: Record<RecipientState, string> = {
 
 /**
  * Who is where. Only the state per person: never a response, so nothing here links a person to
- * answers, also in an anonymous round.
+ * answers, also in an anonymous round. An admin can remove a respondent (after a confirmation).
  */
-export function RecipientList({ recipients, user }: { recipients: Recipient[]; user: User }) {
+export function RecipientList({
+  recipients,
+  user,
+  roundId,
+  anonymous,
+  onRemoved,
+}: {
+  recipients: Recipient[];
+  user: User;
+  roundId: string;
+  anonymous: boolean;
+  onRemoved: () => void;
+}) {
   const [onlyOpen, setOnlyOpen] = useState(user.role === "teamleader");
+  const [removing, setRemoving] = useState<Recipient | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canRemove = user.role === "admin";
   const missing = recipients.filter((r) => r.state !== "submitted");
   const shown = onlyOpen ? missing : recipients;
   return (
     <section aria-labelledby="recipients-title">
       <h2 id="recipients-title">Respondenten</h2>
+      {notice ? (
+        <p className="admin-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {recipients.length === 0 ? (
         <p>Er zijn nog geen respondenten in deze ronde.</p>
       ) : (
@@ -43,6 +64,7 @@ export function RecipientList({ recipients, user }: { recipients: Recipient[]; u
                 <th scope="col">Status</th>
                 <th scope="col">Herinneringen</th>
                 <th scope="col">Laatste mail</th>
+                {canRemove ? <th scope="col">Actie</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -57,12 +79,41 @@ export function RecipientList({ recipients, user }: { recipients: Recipient[]; u
                   </td>
                   <td>{r.reminders}</td>
                   <td>{r.lastMailAt ? formatDateTime(r.lastMailAt) : ""}</td>
+                  {canRemove ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`${r.name} verwijderen`}
+                        onClick={() => {
+                          setNotice(null);
+                          setRemoving(r);
+                        }}
+                      >
+                        Verwijderen
+                      </button>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       )}
+      {removing ? (
+        <RemoveRespondentDialog
+          key={removing.id}
+          roundId={roundId}
+          recipient={removing}
+          anonymous={anonymous}
+          onRemoved={(removal) => {
+            setNotice(removalNotice(removing.name, removal));
+            setRemoving(null);
+            onRemoved();
+          }}
+          onClose={() => setRemoving(null)}
+        />
+      ) : null}
     </section>
   );
 }

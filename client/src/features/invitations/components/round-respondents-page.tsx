@@ -102,7 +102,9 @@ export function RoundRespondentsPage({ params }: { params: Record<string, string
           <SendButtons roundId={round.id} user={user} recipients={recipients} onSent={reload} />
         ) : null}
 
-        {recipients ? <RecipientList recipients={recipients.recipients} user={user} /> : null}
+        {recipients ? (
+          <RecipientList recipients={recipients.recipients} user={user} roundId={round.id} anonymous={round.anonymous} onRemoved={reload} />
+        ) : null}
 
         {isAdmin && !closed ? <AddRespondents roundId={round.id} onAdded={reload} /> : null}
 
