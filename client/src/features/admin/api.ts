@@ -89,9 +89,21 @@ export interface Account {
   name: string;
   role: Role;
   teams: string[];
+  active: boolean;
+  createdAt: string;
   lastLoginAt: string | null;
+  deactivatedAt: string | null;
+}
+
+/** Role and teams, or active: false (deactivate, ends its sessions) / true (reactivate). */
+export interface AccountChange {
+  role?: Role;
+  teams?: string[];
+  active?: boolean;
 }
 
 export const fetchAccounts = () => adminRequest<{ accounts: Account[] }>("GET", "/api/admin/accounts").then((r) => r.accounts);
 export const createAccount = (input: { email: string; name: string; role: Role; teams: string[] }) =>
   adminRequest<{ email: string; password: string | null }>("POST", "/api/admin/accounts", input);
+export const updateAccount = (id: string, change: AccountChange) =>
+  adminRequest<{ account: Account }>("PATCH", `/api/admin/accounts/${encodeURIComponent(id)}`, change).then((r) => r.account);

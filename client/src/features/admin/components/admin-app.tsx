@@ -78,6 +78,6 @@ function pageFor(page: string, sub: string | undefined, user: User) {
   if (page === "" ) return <Overview user={user} />;
   if (page === "rounds" && sub === "new") return <RoundForm user={user} />;
   if (page === "outbox") return <OutboxPage />;
-  if (page === "accounts") return <AccountsPage />;
+  if (page === "accounts") return <AccountsPage user={user} />;
   return <p>Deze pagina bestaat niet.</p>;
 }
