@@ -1,10 +1,11 @@
 // The admin pages and the scan editor end to end: the real server process, the built client and
 // real Chromium. An admin logs in, writes and publishes a scan, opens a round; a respondent
-// answers it; a teamleader sees only their own team's rounds.
+// answers it; a teamleader sees only their own team's rounds; an admin changes and deactivates an
+// account.
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { firstAdmin, type AppServer } from "./support/app-server.ts";
-import { logIn, newPhoneContext, watchPage } from "./support/browser.ts";
+import { logIn, newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
 import { backends } from "./support/db.ts";
 import { useAppServer, useChromium } from "./support/e2e.ts";
 import { answerPage, nextPage, submit } from "./support/respondent.ts";
@@ -186,6 +187,59 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     // A typo typed now is underlined by that same live check.
     await page.keyboard.type("\nscor gap", { delay: 20 });
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/1 fout/);
+    await context.close();
+  });
+
+  it("lets an admin change an account's role and deactivate it after confirming, which logs it out; never the last admin", async () => {
+    const admin = firstAdmin(server);
+    const password = "lezer-wachtwoord-1";
+    await server.admin("POST", "/api/admin/accounts", { email: "lezer@example.org", role: "viewer", password });
+    const viewerContext = await browser.newContext({ locale: "nl-NL" });
+    const viewerPage = await viewerContext.newPage();
+    await logIn(viewerPage, server.url, "lezer@example.org", password);
+
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await logIn(page, server.url, admin.email, admin.password);
+    await page.getByRole("link", { name: "Accounts" }).click();
+    const row = page.locator("tr[data-email='lezer@example.org']");
+    const cell = (n: number) => row.locator("td").nth(n).textContent();
+    await row.waitFor();
+    expect(await cell(3)).toBe("Actief");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await row.getByRole("button", { name: "Rol wijzigen" }).click();
+    const form = page.getByRole("form", { name: "Rol van lezer@example.org" });
+    await form.getByLabel("Rol").selectOption("teamleader");
+    await form.getByLabel(/^Teams/).fill("Noord, Oost");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await expect.poll(() => cell(1)).toBe("teamleider");
+    expect(await cell(2)).toBe("Noord, Oost");
+
+    // Deactivating asks first; cancelling changes nothing.
+    await row.getByRole("button", { name: "Deactiveren" }).click();
+    await page.getByRole("button", { name: "Annuleren" }).click();
+    expect(await cell(3)).toBe("Actief");
+    await row.getByRole("button", { name: "Deactiveren" }).click();
+    await page.getByRole("button", { name: "Ja, deactiveren" }).click();
+    await expect.poll(() => cell(3)).toMatch(/^Gedeactiveerd sinds /);
+    // The account's open page is logged out.
+    await viewerPage.reload();
+    await viewerPage.getByRole("button", { name: "Inloggen" }).waitFor();
+
+    // The only admin cannot deactivate themselves.
+    const own = page.locator(`tr[data-email='${admin.email}']`);
+    await own.getByRole("button", { name: "Deactiveren" }).click();
+    await page.getByRole("button", { name: "Ja, deactiveren" }).click();
+    await page.getByRole("alert").filter({ hasText: "minstens één actieve beheerder" }).waitFor();
+    await page.getByRole("button", { name: "Annuleren" }).click();
+
+    await row.getByRole("button", { name: "Activeren" }).click();
+    await expect.poll(() => cell(3)).toBe("Actief");
+    await logIn(viewerPage, server.url, "lezer@example.org", password);
+    expect(seen.errors).toEqual([]);
+    await viewerContext.close();
     await context.close();
   });
 });
