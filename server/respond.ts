@@ -74,6 +74,12 @@ function isUniqueViolation(err: unknown, constraint: RegExp): boolean {
   return e.code === "23505" && constraint.test(e.constraint_name ?? "");
 }
 
+/** The respondent was removed from the round after their link row was cached. */
+function isRemovedRespondent(err: unknown): boolean {
+  const e = err as { code?: string; constraint_name?: string };
+  return e.code === "23503" && e.constraint_name === "responses_respondent_id_fkey";
+}
+
 const linkTaken = () =>
   new AppError(
     409,
@@ -108,6 +114,13 @@ export class RespondService {
     if (this.recentLinks.size >= 10_000) this.recentLinks.clear();
     this.recentLinks.set(hash, { link, until: now + linkCacheMs });
     return link;
+  }
+
+  /** Maps a write that failed because the link is gone (a removed respondent) to its 404. */
+  private linkGone(token: string, err: unknown): unknown {
+    if (!isRemovedRespondent(err)) return err;
+    this.recentLinks.delete(tokenHash(token));
+    return notFound("link");
   }
 
   private assertOpen(link: LinkRow): void {
@@ -177,7 +190,7 @@ export class RespondService {
       });
     } catch (err) {
       if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
-      throw err;
+      throw this.linkGone(token, err);
     }
   }
 
@@ -222,7 +235,7 @@ export class RespondService {
       return { responseId: id, submittedAt: submittedAt.toISOString() };
     } catch (err) {
       if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
-      throw err;
+      throw this.linkGone(token, err);
     }
   }
 }
