@@ -36,9 +36,11 @@ async function main(): Promise<void> {
   log.info(env.mail.smtpUrl ? "mail: sending through SMTP_URL" : "mail: no SMTP_URL, mails go to the outbox in the app");
   const series = new SeriesService(db.sql, invitations);
   invitations.passes.push(() => series.runDue());
-  const scheduler = env.mail.scheduler
-    ? startScheduler(invitations, { intervalMs: env.mail.intervalMs, log })
-    : null;
+  // An instance that sends no mail still deletes the links of closed rounds (ARCHITECTURE.md).
+  const scheduler = startScheduler(
+    env.mail.scheduler ? invitations : { tick: () => invitations.forgetClosedLinks(), onQueued: () => {} },
+    { intervalMs: env.mail.intervalMs, log },
+  );
   const sessionSweeper = startSessionSweeper(db.sql, { log });
 
   const app = createApp({
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     log.info(`peilstok: ${signal}, shutting down`);
     // Finish in-flight requests, then close the database (which stops embedded PGlite cleanly).
     server.close(async () => {
-      await scheduler?.stop();
+      await scheduler.stop();
       await sessionSweeper.stop();
       transport.close();
       await db.close();

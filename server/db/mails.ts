@@ -51,7 +51,26 @@ export async function saveSettings(sql: Queryable, s: MailSettingsRow, now: Date
   `;
 }
 
-/** Queues an invitation for each respondent of the round that has none yet; sent from the round's opening. */
+/** Whether respondent `p`'s sealed link is kept (it is deleted once the round closes). */
+const hasLink = (sql: Queryable, kept: boolean) =>
+  kept
+    ? sql`exists (select 1 from respondent_links l where l.respondent_id = p.id)`
+    : sql`not exists (select 1 from respondent_links l where l.respondent_id = p.id)`;
+
+/** Respondents of an open round (all, or the given ones) that have no invitation yet. */
+const invitable = (sql: Queryable, roundId: string, now: Date, respondentIds: string[] | null) => sql`
+  from respondents p
+  join rounds r on r.id = p.round_id
+  where p.round_id = ${roundId}
+    and r.closes_at > ${now}
+    and ${respondentIds === null ? sql`true` : sql`p.id = any(${respondentIds}::uuid[])`}
+    and not exists (select 1 from mails i where i.dedupe_key = 'invite:' || p.id)
+`;
+
+/**
+ * Queues an invitation for each respondent of the round that has none yet and whose link is
+ * kept; sent from the round's opening.
+ */
 export async function queueInvitations(
   sql: Queryable,
   roundId: string,
@@ -63,22 +82,34 @@ export async function queueInvitations(
     select
       gen_random_uuid(), 'invite:' || p.id, 'invitation', p.round_id, p.id, 0,
       greatest(${now}::timestamptz, r.opens_at), ${now}
-    from respondents p
-    join rounds r on r.id = p.round_id
-    where p.round_id = ${roundId}
-      and r.closes_at > ${now}
-      and ${respondentIds === null ? sql`true` : sql`p.id = any(${respondentIds}::uuid[])`}
+    ${invitable(sql, roundId, now, respondentIds)}
+      and ${hasLink(sql, true)}
     on conflict (dedupe_key) do nothing
     returning id
   `;
   return rows.length;
 }
 
+/** Respondents `queueInvitations` skips because their link was deleted (the round had closed). */
+export async function invitableWithoutLink(
+  sql: Queryable,
+  roundId: string,
+  now: Date,
+  respondentIds: string[] | null,
+): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n
+    ${invitable(sql, roundId, now, respondentIds)}
+      and ${hasLink(sql, false)}
+  `;
+  return row!.n;
+}
+
 /**
  * Queues every reminder that is due: to respondents who have not submitted, in open rounds with
  * reminders on, `after` days after the invitation went out and `interval` days after the previous
- * reminder, at most `max` times. The dedupe key `remind:<respondent>:<n>` means a second instance
- * running the same query at the same moment inserts nothing.
+ * reminder, at most `max` times, while their link is kept. The dedupe key `remind:<respondent>:<n>`
+ * means a second instance running the same query at the same moment inserts nothing.
  */
 export async function queueDueReminders(sql: Queryable, now: Date): Promise<number> {
   const rows = await sql`
@@ -107,13 +138,33 @@ export async function queueDueReminders(sql: Queryable, now: Date): Promise<numb
         select 1 from mails q
         where q.respondent_id = p.id and q.status in ('queued', 'sending')
       )
+      and ${hasLink(sql, true)}
     on conflict (dedupe_key) do nothing
     returning id
   `;
   return rows.length;
 }
 
-/** An admin's "send a reminder now" to the given (or all) respondents who have not submitted. */
+/** Respondents of an open round (all, or the given ones) who were invited and have not submitted. */
+const remindable = (sql: Queryable, roundId: string, now: Date, respondentIds: string[] | null) => sql`
+  from respondents p
+  join rounds r on r.id = p.round_id
+  join lateral (
+    select max(m.seq) as seq
+    from mails m
+    where m.respondent_id = p.id and m.kind in ('invitation', 'reminder') and m.status in ('sent', 'outbox')
+  ) last on last.seq is not null
+  where p.round_id = ${roundId}
+    and p.status <> 'submitted'
+    and r.closes_at > ${now}
+    and ${respondentIds === null ? sql`true` : sql`p.id = any(${respondentIds}::uuid[])`}
+    and not exists (
+      select 1 from mails q
+      where q.respondent_id = p.id and q.status in ('queued', 'sending')
+    )
+`;
+
+/** An admin's "send a reminder now" to the given (or all) respondents who have not submitted and whose link is kept. */
 export async function queueReminderNow(
   sql: Queryable,
   roundId: string,
@@ -125,25 +176,27 @@ export async function queueReminderNow(
     select
       gen_random_uuid(), 'remind:' || p.id || ':' || (last.seq + 1), 'reminder', p.round_id, p.id,
       last.seq + 1, ${now}, ${now}
-    from respondents p
-    join rounds r on r.id = p.round_id
-    join lateral (
-      select max(m.seq) as seq
-      from mails m
-      where m.respondent_id = p.id and m.kind in ('invitation', 'reminder') and m.status in ('sent', 'outbox')
-    ) last on last.seq is not null
-    where p.round_id = ${roundId}
-      and p.status <> 'submitted'
-      and r.closes_at > ${now}
-      and ${respondentIds === null ? sql`true` : sql`p.id = any(${respondentIds}::uuid[])`}
-      and not exists (
-        select 1 from mails q
-        where q.respondent_id = p.id and q.status in ('queued', 'sending')
-      )
+    ${remindable(sql, roundId, now, respondentIds)}
+      and ${hasLink(sql, true)}
     on conflict (dedupe_key) do nothing
     returning id
   `;
   return rows.length;
+}
+
+/** Respondents `queueReminderNow` skips because their link was deleted (the round had closed). */
+export async function remindableWithoutLink(
+  sql: Queryable,
+  roundId: string,
+  now: Date,
+  respondentIds: string[] | null,
+): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n
+    ${remindable(sql, roundId, now, respondentIds)}
+      and ${hasLink(sql, false)}
+  `;
+  return row!.n;
 }
 
 export interface ClaimedMail {

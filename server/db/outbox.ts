@@ -27,3 +27,23 @@ export async function listOutbox(sql: Queryable, roundId: string | null, limit: 
     limit ${limit}
   `;
 }
+
+/**
+ * Clears the bodies of outbox copies in rounds that have closed: they hold the personal link in
+ * plain text. Subject, recipient and time stay. Returns how many mails were cleared.
+ */
+export async function clearClosedRoundBodies(sql: Queryable, now: Date): Promise<number> {
+  const cleared = await sql`
+    update mails
+    set text_body = null, html_body = null
+    where id in (
+      select m.id
+      from mails m
+      join rounds r on r.id = m.round_id
+      where (m.text_body is not null or m.html_body is not null)
+        and r.closes_at <= ${now}
+      for update of m skip locked
+    )
+  `;
+  return cleared.count;
+}

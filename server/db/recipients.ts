@@ -12,6 +12,7 @@ export interface RecipientRow {
   invitation_error: string | null;
   reminders: number;
   last_mail_at: Date | null;
+  link_kept: boolean;
 }
 
 export async function listRecipients(sql: Queryable, roundId: string): Promise<RecipientRow[]> {
@@ -21,7 +22,8 @@ export async function listRecipients(sql: Queryable, roundId: string): Promise<R
       i.status as invitation, i.error as invitation_error,
       (select count(*)::int from mails m
         where m.respondent_id = p.id and m.kind = 'reminder' and m.status in ('sent', 'outbox')) as reminders,
-      (select max(m.sent_at) from mails m where m.respondent_id = p.id) as last_mail_at
+      (select max(m.sent_at) from mails m where m.respondent_id = p.id) as last_mail_at,
+      exists (select 1 from respondent_links l where l.respondent_id = p.id) as link_kept
     from respondents p
     left join mails i on i.dedupe_key = 'invite:' || p.id
     where p.round_id = ${roundId}

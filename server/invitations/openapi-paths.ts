@@ -37,6 +37,16 @@ const responseRate = {
   },
 };
 const recipientStates = ["not-invited", "queued", "invited", "opened", "started", "submitted", "bounced", "failed"];
+const queued = {
+  type: "object",
+  properties: {
+    queued: { type: "integer" },
+    withoutLink: {
+      type: "integer",
+      description: "Respondents skipped: their link was deleted when the round closed (it was reopened since).",
+    },
+  },
+};
 const lineIssue = {
   type: "object",
   properties: { line: { type: "integer" }, reason: { type: "string" }, message: { type: "string" } },
@@ -72,6 +82,10 @@ export const invitationPaths = {
                     reminders: { type: "integer" },
                     lastMailAt: { type: ["string", "null"], format: "date-time" },
                     error: { type: ["string", "null"] },
+                    linkKept: {
+                      type: "boolean",
+                      description: "Whether their personal link is still kept for mail; links are deleted when the round closes.",
+                    },
                   },
                 },
               },
@@ -173,7 +187,8 @@ export const invitationPaths = {
       parameters: [roundId],
       requestBody: { required: false, content: json(schema(idsSchema)) },
       responses: {
-        "202": { description: "Queued", content: json({ type: "object", properties: { queued: { type: "integer" } } }) },
+        "202": { description: "Queued", content: json(queued) },
+        "409": error("`links-deleted`: none could be queued, as the links of those left were deleted when the round closed."),
         ...denied,
       },
     },
@@ -186,7 +201,8 @@ export const invitationPaths = {
       parameters: [roundId],
       requestBody: { required: false, content: json(schema(idsSchema)) },
       responses: {
-        "202": { description: "Queued", content: json({ type: "object", properties: { queued: { type: "integer" } } }) },
+        "202": { description: "Queued", content: json(queued) },
+        "409": error("`links-deleted`: none could be queued, as the links of those left were deleted when the round closed."),
         ...denied,
       },
     },

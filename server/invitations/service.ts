@@ -5,19 +5,22 @@ import { systemClock } from "../clock.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
 import {
   claimDue,
+  invitableWithoutLink,
   markDelivered,
   markRetry,
   markUndeliverable,
   queueDueReminders,
   queueInvitations,
   queueReminderNow,
+  remindableWithoutLink,
   type ClaimedMail,
 } from "../db/mails.ts";
+import { clearClosedRoundBodies } from "../db/outbox.ts";
 import { roundEmails } from "../db/recipients.ts";
 import { insertRespondents, removeRespondent, type RemovedRespondent } from "../db/respondents.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Log } from "../log.ts";
-import { loadSealer, storeLinks, type LinkSealer } from "../mail/seal.ts";
+import { deleteClosedRoundLinks, loadSealer, storeLinks, type LinkSealer } from "../mail/seal.ts";
 import { formatCloseDate, render, textFor, type RenderedMail } from "../mail/templates.ts";
 import type { MailTransport } from "../mail/transport.ts";
 import { newToken, tokenHash } from "../tokens.ts";
@@ -52,6 +55,26 @@ export interface NewPerson {
   email: string;
   team?: string | null | undefined;
 }
+
+/** What an admin's "send" queued, and how many respondents it skipped for want of a kept link. */
+export interface Queued {
+  queued: number;
+  withoutLink: number;
+}
+
+/** Links kept for mail that a pass deleted because their round had closed. */
+export interface ForgottenLinks {
+  sealedLinks: number;
+  outboxBodies: number;
+}
+
+const linksDeleted = (withoutLink: number) =>
+  new AppError(
+    409,
+    "links-deleted",
+    `no personal link is kept for ${withoutLink === 1 ? "this respondent" : `these ${withoutLink} respondents`}: ` +
+      "links are deleted when a round closes, so no mail can carry theirs (a link they already have still works)",
+  );
 
 const emptySummary = (): SendSummary => ({ sent: 0, outbox: 0, retried: 0, failed: 0, bounced: 0, cancelled: 0 });
 
@@ -183,17 +206,45 @@ export class Invitations {
     return removed;
   }
 
-  /** Queues invitations for the respondents (all by default) that have none yet. */
-  async invite(roundId: string, respondentIds: string[] | null = null): Promise<number> {
-    const queued = await queueInvitations(this.sql, roundId, this.clock(), respondentIds);
-    if (queued > 0) this.onQueued();
-    return queued;
+  /**
+   * Queues invitations for the respondents (all by default) that have none yet. Respondents whose
+   * link was deleted (the round closed, then reopened) are skipped and counted; when nobody else
+   * is left, a 409 says why.
+   */
+  async invite(roundId: string, respondentIds: string[] | null = null): Promise<Queued> {
+    const now = this.clock();
+    const result = await this.sql.begin(async (tx) => ({
+      queued: await queueInvitations(tx, roundId, now, respondentIds),
+      withoutLink: await invitableWithoutLink(tx, roundId, now, respondentIds),
+    }));
+    if (result.queued === 0 && result.withoutLink > 0) throw linksDeleted(result.withoutLink);
+    if (result.queued > 0) this.onQueued();
+    return result;
   }
 
-  async remindNow(roundId: string, respondentIds: string[] | null = null): Promise<number> {
-    const queued = await queueReminderNow(this.sql, roundId, this.clock(), respondentIds);
-    if (queued > 0) this.onQueued();
-    return queued;
+  /** A reminder now to the respondents (all by default) who have not submitted; like `invite`. */
+  async remindNow(roundId: string, respondentIds: string[] | null = null): Promise<Queued> {
+    const now = this.clock();
+    const result = await this.sql.begin(async (tx) => ({
+      queued: await queueReminderNow(tx, roundId, now, respondentIds),
+      withoutLink: await remindableWithoutLink(tx, roundId, now, respondentIds),
+    }));
+    if (result.queued === 0 && result.withoutLink > 0) throw linksDeleted(result.withoutLink);
+    if (result.queued > 0) this.onQueued();
+    return result;
+  }
+
+  /**
+   * Deletes the personal links kept for mail in every round that has closed: the sealed links and
+   * the bodies of outbox copies. Nothing is mailed for a closed round, and in an anonymous round
+   * these links are all that could tie a respondent to their response (ARCHITECTURE.md).
+   */
+  async forgetClosedLinks(): Promise<ForgottenLinks> {
+    const now = this.clock();
+    return {
+      sealedLinks: await deleteClosedRoundLinks(this.sql, now),
+      outboxBodies: await clearClosedRoundBodies(this.sql, now),
+    };
   }
 
   scheduleReminders(): Promise<number> {
@@ -227,7 +278,7 @@ export class Invitations {
       if (!p || !mail.to_address) return "the notice has no recipient";
       return { to: mail.to_address, rendered: { subject: p.subject, text: p.text, html: p.html }, variant: null };
     }
-    if (!mail.email || !mail.sealed) return "no personal link is stored for this respondent";
+    if (!mail.email || !mail.sealed) return "no personal link is kept for this respondent (links are deleted when a round closes)";
     const variant = mail.kind === "reminder" ? (mail.respondent_status === "started" ? "started" : "not-started") : null;
     const kind = mail.kind === "invitation" ? "invitation" : variant === "started" ? "reminderStarted" : "reminderNotStarted";
     const rendered = render(textFor(kind, mail.texts), {
@@ -288,10 +339,11 @@ export class Invitations {
     return outbox ? "outbox" : "sent";
   }
 
-  /** One scheduler pass: queue due reminders, then send what is due. */
-  async tick(): Promise<SendSummary & { reminders: number }> {
+  /** One scheduler pass: forget the links of closed rounds, queue due reminders, then send what is due. */
+  async tick(): Promise<SendSummary & { reminders: number; forgotten: ForgottenLinks }> {
+    const forgotten = await this.forgetClosedLinks();
     for (const pass of this.passes) await pass();
     const reminders = await this.scheduleReminders();
-    return { reminders, ...(await this.sendDue()) };
+    return { reminders, forgotten, ...(await this.sendDue()) };
   }
 }

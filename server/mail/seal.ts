@@ -56,3 +56,24 @@ export async function storeLinks(
     `;
   }
 }
+
+/**
+ * Deletes the sealed links of every round that has closed: no invitation or reminder goes out
+ * for a closed round, and in an anonymous round a sealed link is the one thing that could tie a
+ * respondent to their response (`sha256("response:" + token)`). Rows another transaction holds
+ * are skipped, not waited for; the next pass takes them. Returns how many were deleted.
+ */
+export async function deleteClosedRoundLinks(sql: Queryable, now: Date): Promise<number> {
+  const deleted = await sql`
+    delete from respondent_links
+    where respondent_id in (
+      select l.respondent_id
+      from respondent_links l
+      join respondents p on p.id = l.respondent_id
+      join rounds r on r.id = p.round_id
+      where r.closes_at <= ${now}
+      for update of l skip locked
+    )
+  `;
+  return deleted.count;
+}

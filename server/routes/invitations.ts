@@ -104,6 +104,8 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
             reminders: r.reminders,
             lastMailAt: r.last_mail_at?.toISOString() ?? null,
             error: r.invitation_error,
+            // False once the round has closed: mails can no longer carry their link.
+            linkKept: r.link_kept,
           };
         }),
         responseRate: rates.get(id) ?? { total: null, teams: [] },
@@ -147,12 +149,10 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
       });
     })
     .post("/:id/invitations", requireRole("admin"), round, valid("json", idsSchema), async (c) => {
-      const queued = await invitations.invite(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null);
-      return c.json({ queued }, 202);
+      return c.json(await invitations.invite(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null), 202);
     })
     .post("/:id/reminders", requireRole("admin", "teamleader"), round, valid("json", idsSchema), async (c) => {
-      const queued = await invitations.remindNow(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null);
-      return c.json({ queued }, 202);
+      return c.json(await invitations.remindNow(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null), 202);
     })
     .get("/:id/mail-settings", round, async (c) => {
       const s = await findSettings(sql, c.req.valid("param").id);

@@ -29,6 +29,8 @@ export interface Recipient {
   reminders: number;
   lastMailAt: string | null;
   error: string | null;
+  /** False once the round has closed: the personal link is deleted, no mail can carry it. */
+  linkKept: boolean;
 }
 
 export interface Rate {
@@ -117,9 +119,15 @@ export const importCsv = (id: string, csv: string) =>
 export const removeRespondent = (id: string, respondentId: string) =>
   adminRequest<Removal>("DELETE", `${round(id)}/respondents/${encodeURIComponent(respondentId)}`);
 
-export const sendInvitations = (id: string) => adminRequest<{ queued: number }>("POST", `${round(id)}/invitations`, {});
+/** What a send queued, and how many it skipped because their link was deleted (409 `links-deleted` when that was everyone). */
+export interface Queued {
+  queued: number;
+  withoutLink: number;
+}
 
-export const remindNow = (id: string) => adminRequest<{ queued: number }>("POST", `${round(id)}/reminders`, {});
+export const sendInvitations = (id: string) => adminRequest<Queued>("POST", `${round(id)}/invitations`, {});
+
+export const remindNow = (id: string) => adminRequest<Queued>("POST", `${round(id)}/reminders`, {});
 
 export const fetchMailSettings = (id: string) =>
   adminRequest<MailSettings & { defaults: Record<TextKind, MailText> }>("GET", `${round(id)}/mail-settings`);

@@ -37,7 +37,13 @@ export function OutboxPage() {
             </button>{" "}
             aan {m.to ?? "?"} · {m.kind}
             {m.sentAt ? ` · ${formatDateTime(m.sentAt)}` : ""}
-            {open === m.id ? <pre className="mail-text">{m.text}</pre> : null}
+            {open === m.id ? (
+              m.text === null ? (
+                <p className="admin-hint">De tekst is gewist toen de ronde sloot: hij bevatte de persoonlijke link.</p>
+              ) : (
+                <pre className="mail-text">{m.text}</pre>
+              )
+            ) : null}
           </li>
         ))}
       </ul>

@@ -23,12 +23,15 @@ export function RecipientList({
   user,
   roundId,
   anonymous,
+  closed,
   onRemoved,
 }: {
   recipients: Recipient[];
   user: User;
   roundId: string;
   anonymous: boolean;
+  /** In a closed round every link is deleted; only an open round marks whom mail cannot reach. */
+  closed: boolean;
   onRemoved: () => void;
 }) {
   const [onlyOpen, setOnlyOpen] = useState(user.role === "teamleader");
@@ -76,6 +79,7 @@ export function RecipientList({
                   <td>
                     <span className={`recipient-state state-${r.state}`}>{stateNames[r.state]}</span>
                     {r.error ? <span className="admin-hint"> · {r.error}</span> : null}
+                    {!closed && !r.linkKept && r.state !== "submitted" ? <span className="admin-hint"> · link gewist</span> : null}
                   </td>
                   <td>{r.reminders}</td>
                   <td>{r.lastMailAt ? formatDateTime(r.lastMailAt) : ""}</td>

@@ -92,7 +92,9 @@ export function RoundRespondentsPage({ params }: { params: Record<string, string
         </p>
         {round.anonymous ? (
           <p className="admin-notice">
-            Anonieme ronde: je ziet wie heeft ingevuld, nooit wat iemand heeft geantwoord.
+            Anonieme ronde: je ziet wie heeft ingevuld, nooit wat iemand heeft geantwoord. Persoonlijke links worden
+            versleuteld bewaard tot de ronde sluit, zodat herinneringen dezelfde link kunnen bevatten; daarna worden ze
+            gewist.
           </p>
         ) : null}
 
@@ -103,7 +105,7 @@ export function RoundRespondentsPage({ params }: { params: Record<string, string
         ) : null}
 
         {recipients ? (
-          <RecipientList recipients={recipients.recipients} user={user} roundId={round.id} anonymous={round.anonymous} onRemoved={reload} />
+          <RecipientList recipients={recipients.recipients} user={user} roundId={round.id} anonymous={round.anonymous} closed={closed} onRemoved={reload} />
         ) : null}
 
         {isAdmin && !closed ? <AddRespondents roundId={round.id} onAdded={reload} /> : null}

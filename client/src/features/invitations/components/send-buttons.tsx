@@ -1,28 +1,42 @@
 import { useState } from "react";
+import { ApiError } from "../../../lib/http.ts";
 import { followLink } from "../../../lib/navigate.ts";
-import { remindNow, sendInvitations, type Recipients, type User } from "../api.ts";
+import { remindNow, sendInvitations, type Queued, type Recipients, type User } from "../api.ts";
 
 const remindable = new Set(["invited", "opened", "started"]);
+
+const withoutLinkText = (n: number) =>
+  `Voor ${n === 1 ? "1 respondent" : `${n} respondenten`} is de persoonlijke link gewist toen de ronde sloot: ` +
+  "daarom kan er geen uitnodiging of herinnering met die link meer worden verstuurd. Een link die zij al hebben, blijft werken.";
 
 /** "Uitnodigingen versturen" (admin) and "Stuur nu een herinnering" (admin, teamleader). */
 export function SendButtons({ roundId, user, recipients, onSent }: { roundId: string; user: User; recipients: Recipients; onSent: () => void }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const notInvited = recipients.recipients.filter((r) => r.state === "not-invited").length;
-  const toRemind = recipients.recipients.filter((r) => remindable.has(r.state)).length;
+  const notInvited = recipients.recipients.filter((r) => r.state === "not-invited" && r.linkKept).length;
+  const toRemind = recipients.recipients.filter((r) => remindable.has(r.state) && r.linkKept).length;
+  const withoutLink = recipients.recipients.filter((r) => r.state !== "submitted" && !r.linkKept).length;
   const outbox = recipients.transport === "outbox";
 
-  async function run(action: () => Promise<{ queued: number }>, what: (n: number) => string) {
+  async function run(action: () => Promise<Queued>, what: (n: number) => string) {
     setBusy(true);
     setNotice(null);
     setError(null);
     try {
-      const { queued } = await action();
-      setNotice(what(queued));
+      const { queued, withoutLink } = await action();
+      setNotice(withoutLink > 0 ? `${what(queued)} ${withoutLinkText(withoutLink)}` : what(queued));
       onSent();
-    } catch {
-      setError("Versturen is mislukt. Probeer het opnieuw.");
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "links-deleted") {
+        setError(
+          "Er is niets verstuurd: de persoonlijke links van deze respondenten zijn gewist toen de ronde sloot, " +
+            "dus geen mail kan hun link nog bevatten. Een link die zij al hebben, blijft werken.",
+        );
+        onSent();
+      } else {
+        setError("Versturen is mislukt. Probeer het opnieuw.");
+      }
     } finally {
       setBusy(false);
     }
@@ -55,6 +69,7 @@ export function SendButtons({ roundId, user, recipients, onSent }: { roundId: st
         Herinneringen gaan alleen naar wie is uitgenodigd en nog niet heeft ingevuld.
         {outbox ? " Er is geen SMTP-server ingesteld: mails komen in het postvak uit van de app." : ""}
       </p>
+      {withoutLink > 0 ? <p className="admin-hint">{withoutLinkText(withoutLink)}</p> : null}
       {notice ? (
         <p className="admin-notice" role="status">
           {notice}{" "}
