@@ -34,7 +34,7 @@ async function medianOf(runs: number, fn: () => Promise<unknown>): Promise<numbe
 }
 
 /** Publishes the bachelorscan and fills one round with generated, submitted responses. */
-async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
+export async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
   const file = path.join(import.meta.dirname, "../scans/bachelorscan.scan");
   const text = await readFile(file, "utf8");
   const compiled = compile({ name: file, text }).result!;
@@ -65,7 +65,7 @@ async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
     await sql`
       insert into responses (
         id, round_id, scan_version_id, owner_hash, team, status, data, submitted_at,
-        answer_items, answer_sides, answer_nums, answer_texts
+        num_items, num_sides, num_values
       )
       select md5('bench-' || i)::uuid, ${roundId}, ${versionId}, md5('owner-' || i),
         'team-' || (i % ${TEAMS}), 'submitted', '{}'::jsonb, now(),
@@ -76,8 +76,7 @@ async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
             else least(5, 1 + (i * 7 + k * 3) % 5 + (i + k) % 3)
           end
           order by k, side
-        ),
-        array_agg(null::text order by k, side)
+        )
       from generate_series(${from}::int, ${to}::int) i
       cross join unnest(${items}::text[]) with ordinality as it (item, k)
       cross join (values ('current'), ('desired')) as s (side)

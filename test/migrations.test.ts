@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate, readMigrations } from "../server/db/migrate.ts";
-import { numericTallies, numericTalliesFromAnswers, rebuildTallies } from "../server/db/stats.ts";
+import { numericTallies, numericTalliesFromAnswers } from "../server/db/stats.ts";
 import { createRound } from "../server/rounds.ts";
 import { publishScan } from "../server/scan-loader.ts";
 import { compileScanFile, publicUrl } from "./support/app.ts";
@@ -78,7 +78,17 @@ describe.each(backends)("migration 060 (answers into their responses) on %s", (b
         `;
       }
     }
-    await db.sql.begin((tx) => rebuildTallies(tx, round.id));
+    // Counted as the code of that time counted them (stats.ts has since moved on to the view).
+    await db.sql`
+      insert into answer_tallies (round_id, team, item_id, side, value_num, shard, count)
+      select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
+        tally_shard(a.response_id), count(*)
+      from answers a
+      join responses r on r.id = a.response_id
+      where a.round_id = ${round.id} and a.value_num is not null
+      group by 1, 2, 3, 4, 5, 6
+    `;
+    await db.sql`update responses set tallied = true where round_id = ${round.id}`;
     const talliesBefore = await numericTallies(db.sql, [round.id]);
 
     expect(await migrate(db.sql)).toEqual((await readMigrations()).filter((m) => m.version > 50).map((m) => m.version));

@@ -97,13 +97,15 @@ export async function insertSubmitted(
   const insert = sql<{ submitted_at: Date }[]>`
     insert into responses (
       id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
-      status, data, submitted_at, answer_items, answer_sides, answer_nums, answer_texts
+      status, data, submitted_at, num_items, num_sides, num_values, text_items, text_sides,
+      text_values
     )
     values (
       ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
       ${owner.ownerHash}, ${owner.openLink}, ${owner.team},
       'submitted', ${sql.json(data)}, now(),
-      ${a.items}::text[], ${a.sides}::text[], ${a.nums}::int[], ${a.texts}::text[]
+      ${a.numItems}::text[], ${a.numSides}::text[], ${a.numValues}::int[], ${a.textItems}::text[],
+      ${a.textSides}::text[], ${a.textValues}::text[]
     )
     on conflict (id) do nothing
     returning submitted_at
@@ -143,8 +145,9 @@ export async function markSubmitted(
   const [row] = await sql<{ submitted_at: Date }[]>`
     update responses
     set status = 'submitted', data = ${sql.json(data)}, updated_at = now(), submitted_at = now(),
-      tallied = false, answer_items = ${a.items}::text[], answer_sides = ${a.sides}::text[],
-      answer_nums = ${a.nums}::int[], answer_texts = ${a.texts}::text[]
+      tallied = false, num_items = ${a.numItems}::text[], num_sides = ${a.numSides}::text[],
+      num_values = ${a.numValues}::int[], text_items = ${a.textItems}::text[],
+      text_sides = ${a.textSides}::text[], text_values = ${a.textValues}::text[]
     where id = ${responseId}
     returning submitted_at
   `;

@@ -117,10 +117,9 @@ export async function foldTallies(sql: Sql, roundIds: readonly string[]): Promis
     const ids = marked.map((r) => r.id);
     await tx`
       insert into answer_tallies as t (round_id, team, item_id, side, value_num, shard, count)
-      select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
+      select a.round_id, coalesce(a.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
         tally_shard(a.response_id), count(*)
       from answers a
-      join responses r on r.id = a.response_id
       where a.response_id in ${tx(ids)} and a.value_num is not null
       group by 1, 2, 3, 4, 5, 6
       order by 1, 2, 3, 4, 5, 6
@@ -153,9 +152,8 @@ export async function numericTallies(sql: Sql, roundIds: readonly string[]): Pro
  */
 export async function numericTalliesFromAnswers(sql: Sql, roundId: string): Promise<TallyRow[]> {
   return sql<TallyRow[]>`
-    select nullif(r.team, '') as team, a.item_id, a.side, a.value_num::text as value, count(*)::int as count
+    select nullif(a.team, '') as team, a.item_id, a.side, a.value_num::text as value, count(*)::int as count
     from answers a
-    join responses r on r.id = a.response_id
     where a.round_id = ${roundId} and a.value_num is not null
     group by 1, 2, 3, a.value_num
     order by 1 nulls first, 2, 3, a.value_num
@@ -166,9 +164,8 @@ export async function numericTalliesFromAnswers(sql: Sql, roundId: string): Prom
 export async function choiceTallies(sql: Sql, roundId: string, itemIds: readonly string[]): Promise<TallyRow[]> {
   if (itemIds.length === 0) return [];
   return sql<TallyRow[]>`
-    select nullif(r.team, '') as team, a.item_id, a.side, a.value_text as value, count(*)::int as count
+    select nullif(a.team, '') as team, a.item_id, a.side, a.value_text as value, count(*)::int as count
     from answers a
-    join responses r on r.id = a.response_id
     where a.round_id = ${roundId} and a.item_id in ${sql(itemIds)} and a.value_text is not null
     group by 1, 2, 3, 4
     order by 1 nulls first, 2, 3, 4
@@ -179,9 +176,8 @@ export async function choiceTallies(sql: Sql, roundId: string, itemIds: readonly
 export async function openAnswers(sql: Sql, roundId: string, itemIds: readonly string[]): Promise<OpenAnswerRow[]> {
   if (itemIds.length === 0) return [];
   return sql<OpenAnswerRow[]>`
-    select nullif(r.team, '') as team, a.item_id, a.value_text
+    select nullif(a.team, '') as team, a.item_id, a.value_text
     from answers a
-    join responses r on r.id = a.response_id
     where a.round_id = ${roundId} and a.item_id in ${sql(itemIds)}
       and a.value_text is not null and a.value_text <> ''
     order by 1 nulls first, 2, md5(a.value_text), a.value_text
@@ -210,10 +206,9 @@ export async function rebuildTallies(sql: Sql, roundId: string): Promise<void> {
   await sql`update responses set tallied = (status = 'submitted') where round_id = ${roundId}`;
   await sql`
     insert into answer_tallies (round_id, team, item_id, side, value_num, shard, count)
-    select a.round_id, coalesce(r.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
+    select a.round_id, coalesce(a.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
       tally_shard(a.response_id), count(*)
     from answers a
-    join responses r on r.id = a.response_id
     where a.round_id = ${roundId} and a.value_num is not null
     group by 1, 2, 3, 4, 5, 6
   `;

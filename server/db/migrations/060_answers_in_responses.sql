@@ -4,37 +4,58 @@
 -- which were most of what a submit cost beyond a bare insert (the submit benchmark, issue 3).
 --
 -- Reading is unchanged: `answers` is now a view that unnests the arrays into one row per answer,
--- with the columns of the table it replaces, so reports still group answers in SQL
--- (server/db/stats.ts). Element i of each array is answer i (server/db/answers.ts builds them).
+-- with the columns of the table it replaces (and the response's team), so reports still group
+-- answers in SQL (server/db/stats.ts). Numeric answers (scale points) and text answers (choices,
+-- open text) are kept in separate arrays, so a query for the few text answers of a round never
+-- unnests its many numeric ones: the view's other branch is pruned by `value_text is not null`.
+-- Element i of each array of a kind is answer i of that kind (server/db/answers.ts builds them).
 -- Drafts keep their answers only in `data`; their arrays stay empty until they are submitted.
 alter table responses
-  add column answer_items text[] not null default '{}',
-  add column answer_sides text[] not null default '{}',
-  add column answer_nums integer[] not null default '{}',
-  add column answer_texts text[] not null default '{}',
+  add column num_items text[] not null default '{}',
+  add column num_sides text[] not null default '{}',
+  add column num_values integer[] not null default '{}',
+  add column text_items text[] not null default '{}',
+  add column text_sides text[] not null default '{}',
+  add column text_values text[] not null default '{}',
   add constraint responses_answer_arrays check (
-    cardinality(answer_sides) = cardinality(answer_items)
-    and cardinality(answer_nums) = cardinality(answer_items)
-    and cardinality(answer_texts) = cardinality(answer_items)
+    cardinality(num_sides) = cardinality(num_items)
+    and cardinality(num_values) = cardinality(num_items)
+    and cardinality(text_sides) = cardinality(text_items)
+    and cardinality(text_values) = cardinality(text_items)
   ),
   -- A side is 'current', 'desired' or null (array_remove removes nulls too).
   add constraint responses_answer_sides check (
-    cardinality(array_remove(array_remove(array_remove(answer_sides, 'current'), 'desired'), null)) = 0
+    cardinality(array_remove(array_remove(array_remove(num_sides, 'current'), 'desired'), null)) = 0
+    and cardinality(array_remove(array_remove(array_remove(text_sides, 'current'), 'desired'), null)) = 0
   );
 
 -- The answer rows move into their responses; the tallies stay as they are. The table's triggers
 -- go with it (the insert trigger was dropped in 050).
 update responses r
-set answer_items = a.items, answer_sides = a.sides, answer_nums = a.nums, answer_texts = a.texts
+set num_items = coalesce(n.items, '{}'), num_sides = coalesce(n.sides, '{}'),
+  num_values = coalesce(n.nums, '{}'), text_items = coalesce(t.items, '{}'),
+  text_sides = coalesce(t.sides, '{}'), text_values = coalesce(t.texts, '{}')
 from (
-  select response_id,
-    array_agg(item_id order by item_id, side, value_num, value_text) as items,
-    array_agg(side order by item_id, side, value_num, value_text) as sides,
-    array_agg(value_num order by item_id, side, value_num, value_text) as nums,
-    array_agg(value_text order by item_id, side, value_num, value_text) as texts
-  from answers
-  group by response_id
+  select distinct response_id from answers
 ) a
+left join (
+  select response_id,
+    array_agg(item_id order by item_id, side, value_num) as items,
+    array_agg(side order by item_id, side, value_num) as sides,
+    array_agg(value_num order by item_id, side, value_num) as nums
+  from answers
+  where value_num is not null
+  group by response_id
+) n using (response_id)
+left join (
+  select response_id,
+    array_agg(item_id order by item_id, side, value_text) as items,
+    array_agg(side order by item_id, side, value_text) as sides,
+    array_agg(value_text order by item_id, side, value_text) as texts
+  from answers
+  where value_num is null
+  group by response_id
+) t using (response_id)
 where r.id = a.response_id;
 
 drop trigger responses_delete_answers on responses;
@@ -44,10 +65,14 @@ drop function answer_tallies_remove();
 drop function answer_tallies_add();
 
 create view answers as
-select r.id as response_id, r.round_id, a.item_id, a.side, a.value_num, a.value_text
+select r.id as response_id, r.round_id, r.team, a.item_id, a.side, a.value_num,
+  null::text as value_text
 from responses r
-cross join lateral unnest(r.answer_items, r.answer_sides, r.answer_nums, r.answer_texts)
-  as a (item_id, side, value_num, value_text);
+cross join lateral unnest(r.num_items, r.num_sides, r.num_values) as a (item_id, side, value_num)
+union all
+select r.id, r.round_id, r.team, t.item_id, t.side, null::integer, t.value_text
+from responses r
+cross join lateral unnest(r.text_items, r.text_sides, r.text_values) as t (item_id, side, value_text);
 
 -- Tallies (010, 040, 050) hold a response's numeric answers once it is counted (`tallied`). When
 -- a counted response's answers change or it is deleted, its old answers leave the tallies, and a
@@ -61,7 +86,7 @@ begin
   from (
     select coalesce(old.team, '') as team, a.item_id, coalesce(a.side, '') as side, a.value_num,
       count(*)::int as count
-    from unnest(old.answer_items, old.answer_sides, old.answer_nums) as a (item_id, side, value_num)
+    from unnest(old.num_items, old.num_sides, old.num_values) as a (item_id, side, value_num)
     where a.value_num is not null
     group by 1, 2, 3, 4
     order by 1, 2, 3, 4
@@ -81,9 +106,9 @@ create trigger responses_tallies_change
   for each row when (
     old.tallied and (
       not new.tallied
-      or old.answer_items is distinct from new.answer_items
-      or old.answer_sides is distinct from new.answer_sides
-      or old.answer_nums is distinct from new.answer_nums
+      or old.num_items is distinct from new.num_items
+      or old.num_sides is distinct from new.num_sides
+      or old.num_values is distinct from new.num_values
     )
   )
   execute function response_tallies_remove();
@@ -105,7 +130,7 @@ begin
   set count = t.count + d.delta
   from (
     select x.team, a.item_id, coalesce(a.side, '') as side, a.value_num, sum(x.delta)::int as delta
-    from unnest(new.answer_items, new.answer_sides, new.answer_nums) as a (item_id, side, value_num)
+    from unnest(new.num_items, new.num_sides, new.num_values) as a (item_id, side, value_num)
     cross join (values (coalesce(old.team, ''), -1), (coalesce(new.team, ''), 1)) as x (team, delta)
     where a.value_num is not null
     group by 1, 2, 3, 4
@@ -115,7 +140,7 @@ begin
   insert into answer_tallies (round_id, team, item_id, side, value_num, shard, count)
   select new.round_id, coalesce(new.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
     tally_shard(new.id), count(*)
-  from unnest(new.answer_items, new.answer_sides, new.answer_nums) as a (item_id, side, value_num)
+  from unnest(new.num_items, new.num_sides, new.num_values) as a (item_id, side, value_num)
   where a.value_num is not null
   group by 1, 2, 3, 4, 5, 6
   on conflict (round_id, team, item_id, side, value_num, shard) do nothing;
