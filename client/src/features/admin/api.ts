@@ -1,3 +1,4 @@
+import type { AccountView } from "../../../../server/auth/accounts.ts";
 import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
 
 export type Role = "admin" | "teamleader" | "viewer";
@@ -83,17 +84,8 @@ export interface OutboxMail {
 export const fetchOutbox = () =>
   adminRequest<{ transport: string; mails: OutboxMail[] }>("GET", "/api/admin/mail/outbox");
 
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teams: string[];
-  active: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-  deactivatedAt: string | null;
-}
+/** An account as the admin API shows it. */
+export type Account = AccountView;
 
 /** Role and teams, or active: false (deactivate, ends its sessions) / true (reactivate). */
 export interface AccountChange {
