@@ -87,6 +87,13 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await expect.poll(() => summary.textContent()).toMatch(/^Geen fouten/);
     await page.getByRole("button", { name: "Simuleren" }).click();
     await expect.poll(() => page.getByTestId("simulation").textContent()).toContain("Vijfde stelling");
+    // Styled like the report itself: the verdict's coloured bar, the table's collapsed borders.
+    const simulation = page.getByTestId("simulation");
+    const style = await simulation.locator(".verdict").evaluate((el) => {
+      const table = el.closest(".report-section")!.querySelector("table.data")!;
+      return { bar: getComputedStyle(el).borderLeftWidth, borders: getComputedStyle(table).borderCollapse };
+    });
+    expect(style).toEqual({ bar: "8px", borders: "collapse" });
     await page.getByRole("button", { name: "Voorbeeld" }).click();
 
     await page.getByRole("button", { name: "Publiceren" }).click();

@@ -14,6 +14,7 @@ import type { TrendResult } from "../../../dsl/aggregators/trend.ts";
 import type { AggregatorOutcome } from "../../../server/reports.ts";
 import { colours } from "../lib/charts.ts";
 import { nl, pct } from "../lib/format-number.ts";
+import "./results-view.css";
 
 function find<T>(results: AggregatorOutcome[], name: string): T | undefined {
   const r = results.find((o) => o.name === name);

@@ -2,6 +2,8 @@
 import { Line } from "react-chartjs-2";
 import type { ChartData, ChartOptions } from "chart.js";
 import "../../../lib/charts.ts";
+// The same section, chart and table styles as the round report's results.
+import "../../../components/results-view.css";
 import "../report.css";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchSeriesReport, type SeriesReport } from "../api.ts";
