@@ -120,7 +120,7 @@ export function ThresholdSection({ threshold, trend, model }: { threshold: Thres
                   {nl(i.score)}
                   {i.below ? <span className="tag tag-warn">onder {threshold.atLeast}</span> : null}
                 </td>
-                {prev ? <td>{t?.changed ? <span className="tag tag-changed">{t.delta! > 0 ? `+${nl(t.delta)}` : nl(t.delta)}</span> : "gelijk"}</td> : null}
+                {prev ? <td>{t?.changed ? <span className="tag tag-changed">{t.delta! > 0 ? `+${nl(t.delta, 2)}` : nl(t.delta, 2)}</span> : "gelijk"}</td> : null}
               </tr>
             );
           })}
