@@ -1,21 +1,15 @@
-import { z } from "zod";
 import { responseInputSchema } from "./routes/respond.ts";
 import { roundCreateSchema } from "./rounds.ts";
 import { authPaths, publishOperation, sessionSecurityScheme } from "./auth/openapi-paths.ts";
 import { invitationPaths } from "./invitations/openapi-paths.ts";
 import { reportPaths } from "./report-openapi.ts";
 import { seriesPaths } from "./series/openapi-paths.ts";
+import { schema, json, error } from "./openapi-parts.ts";
 
-// OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits: request bodies are generated
-// from the same schemas the routes validate with; responses are written out here.
-function schema(s: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
-  return rest;
-}
+// Request bodies are generated from the same zod schemas the routes validate with
+// (server/openapi-parts.ts); responses are written out here.
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (s: unknown) => ({ "application/json": { schema: s } });
-const errorResponse = (description: string) => ({ description, content: json(ref("Error")) });
 const tokenParam = {
   name: "token",
   in: "path",
@@ -24,10 +18,10 @@ const tokenParam = {
   schema: { type: "string" },
 };
 const respondErrors = {
-  "404": errorResponse("Unknown link."),
-  "429": errorResponse("Too many requests from this address; see Retry-After."),
+  "404": error("Unknown link."),
+  "429": error("Too many requests from this address; see Retry-After."),
 };
-const adminErrors = { "401": errorResponse("Missing or wrong admin token.") };
+const adminErrors = { "401": error("Missing or wrong admin token.") };
 
 export function openApiDocument(publicUrl: string) {
   return {
@@ -153,7 +147,7 @@ export function openApiDocument(publicUrl: string) {
         get: {
           summary: "Static files of the API reference page",
           parameters: [{ name: "file", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "CSS or JavaScript" }, "404": errorResponse("No such file.") },
+          responses: { "200": { description: "CSS or JavaScript" }, "404": error("No such file.") },
         },
       },
       "/api/respond/{token}": {
@@ -187,9 +181,9 @@ export function openApiDocument(publicUrl: string) {
                 properties: { savedAt: { type: "string", format: "date-time" } },
               }),
             },
-            "400": errorResponse("Invalid answers or malformed JSON."),
-            "409": errorResponse("Round closed, not yet open, or response already submitted."),
-            "413": errorResponse("Body too large."),
+            "400": error("Invalid answers or malformed JSON."),
+            "409": error("Round closed, not yet open, or response already submitted."),
+            "413": error("Body too large."),
             ...respondErrors,
           },
         },
@@ -211,9 +205,9 @@ export function openApiDocument(publicUrl: string) {
                 },
               }),
             },
-            "400": errorResponse("Invalid answers (each issue names field and reason) or malformed JSON."),
-            "409": errorResponse("Round closed or editing not allowed."),
-            "413": errorResponse("Body too large."),
+            "400": error("Invalid answers (each issue names field and reason) or malformed JSON."),
+            "409": error("Round closed or editing not allowed."),
+            "413": error("Body too large."),
             ...respondErrors,
           },
         },
@@ -238,7 +232,7 @@ export function openApiDocument(publicUrl: string) {
           ],
           responses: {
             "200": { description: "Scan version", content: json({ type: "object" }) },
-            "404": errorResponse("No such version."),
+            "404": error("No such version."),
             ...adminErrors,
           },
         },
@@ -257,8 +251,8 @@ export function openApiDocument(publicUrl: string) {
           requestBody: { required: true, content: json(ref("RoundCreate")) },
           responses: {
             "201": { description: "Created, with links", content: json({ type: "object" }) },
-            "400": errorResponse("Invalid round."),
-            "404": errorResponse("Unknown scan or version."),
+            "400": error("Invalid round."),
+            "404": error("Unknown scan or version."),
             ...adminErrors,
           },
         },

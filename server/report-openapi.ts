@@ -1,7 +1,6 @@
 // The OpenAPI entries of the report routes (server/routes/reports.ts), spread into server/openapi.ts.
-const json = (s: unknown) => ({ "application/json": { schema: s } });
-const error = (description: string) => ({ description, content: json({ $ref: "#/components/schemas/Error" }) });
-const security = [{ session: [] }, { adminToken: [] }];
+import { json, error, adminSecurity as security } from "./openapi-parts.ts";
+
 const roundId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const denied = {
   "401": error("Not logged in."),

@@ -1,18 +1,10 @@
 // The OpenAPI entries of the login routes, the account routes and the scan editor's routes,
 // spread into server/openapi.ts.
-import { z } from "zod";
 import { loginSchema, passwordChangeSchema } from "../routes/auth.ts";
 import { scanPublishSchema } from "../routes/scans.ts";
 import { accountCreateSchema, accountUpdateSchema } from "./accounts.ts";
+import { schema, json, error, object, adminSecurity as security } from "../openapi-parts.ts";
 
-function schema(s: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
-  return rest;
-}
-const json = (s: unknown) => ({ "application/json": { schema: s } });
-const error = (description: string) => ({ description, content: json({ $ref: "#/components/schemas/Error" }) });
-const object = (description: string) => ({ description, content: json({ type: "object" }) });
-const security = [{ session: [] }, { adminToken: [] }];
 const denied = {
   "401": error("Not logged in."),
   "403": error("The role does not allow this, or the x-csrf-token header is missing."),

@@ -1,16 +1,8 @@
 // The OpenAPI entries of the invitation, reminder and outbox routes (server/routes/invitations.ts),
 // spread into server/openapi.ts.
-import { z } from "zod";
 import { addSchema, idsSchema, importSchema, settingsSchema } from "../routes/invitations.ts";
+import { schema, json, error, object, adminSecurity as security } from "../openapi-parts.ts";
 
-function schema(s: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
-  return rest;
-}
-const json = (s: unknown) => ({ "application/json": { schema: s } });
-const error = (description: string) => ({ description, content: json({ $ref: "#/components/schemas/Error" }) });
-const object = (description: string) => ({ description, content: json({ type: "object" }) });
-const security = [{ session: [] }, { adminToken: [] }];
 const tags = ["invitations"];
 const roundId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const denied = {

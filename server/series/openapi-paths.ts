@@ -1,17 +1,9 @@
 // The OpenAPI entries of the series routes and a round's comparability and action routes
 // (server/routes/series.ts), spread into server/openapi.ts.
-import { z } from "zod";
 import { actionCreateSchema, actionUpdateSchema } from "../actions/service.ts";
 import { seriesCreateSchema } from "./service.ts";
+import { schema, json, error, object, adminSecurity as security } from "../openapi-parts.ts";
 
-function schema(s: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
-  return rest;
-}
-const json = (s: unknown) => ({ "application/json": { schema: s } });
-const error = (description: string) => ({ description, content: json({ $ref: "#/components/schemas/Error" }) });
-const object = (description: string) => ({ description, content: json({ type: "object" }) });
-const security = [{ session: [] }, { adminToken: [] }];
 const uuidParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
 const denied = {
   "401": error("Not logged in."),
