@@ -90,21 +90,6 @@ export async function queueInvitations(
   return rows.length;
 }
 
-/** Respondents `queueInvitations` skips because their link was deleted (the round had closed). */
-export async function invitableWithoutLink(
-  sql: Queryable,
-  roundId: string,
-  now: Date,
-  respondentIds: string[] | null,
-): Promise<number> {
-  const [row] = await sql<{ n: number }[]>`
-    select count(*)::int as n
-    ${invitable(sql, roundId, now, respondentIds)}
-      and ${hasLink(sql, false)}
-  `;
-  return row!.n;
-}
-
 /**
  * Queues every reminder that is due: to respondents who have not submitted, in open rounds with
  * reminders on, `after` days after the invitation went out and `interval` days after the previous
@@ -184,16 +169,21 @@ export async function queueReminderNow(
   return rows.length;
 }
 
-/** Respondents `queueReminderNow` skips because their link was deleted (the round had closed). */
-export async function remindableWithoutLink(
+/**
+ * Respondents that `queueInvitations` (kind "invitation") or `queueReminderNow` ("reminder") skip
+ * because their link was deleted (the round had closed).
+ */
+export async function countWithoutLink(
   sql: Queryable,
+  kind: "invitation" | "reminder",
   roundId: string,
   now: Date,
   respondentIds: string[] | null,
 ): Promise<number> {
+  const candidates = kind === "invitation" ? invitable : remindable;
   const [row] = await sql<{ n: number }[]>`
     select count(*)::int as n
-    ${remindable(sql, roundId, now, respondentIds)}
+    ${candidates(sql, roundId, now, respondentIds)}
       and ${hasLink(sql, false)}
   `;
   return row!.n;

@@ -5,14 +5,13 @@ import { systemClock } from "../clock.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
 import {
   claimDue,
-  invitableWithoutLink,
+  countWithoutLink,
   markDelivered,
   markRetry,
   markUndeliverable,
   queueDueReminders,
   queueInvitations,
   queueReminderNow,
-  remindableWithoutLink,
   type ClaimedMail,
 } from "../db/mails.ts";
 import { clearClosedRoundBodies } from "../db/outbox.ts";
@@ -212,22 +211,24 @@ export class Invitations {
    * is left, a 409 says why.
    */
   async invite(roundId: string, respondentIds: string[] | null = null): Promise<Queued> {
-    const now = this.clock();
-    const result = await this.sql.begin(async (tx) => ({
-      queued: await queueInvitations(tx, roundId, now, respondentIds),
-      withoutLink: await invitableWithoutLink(tx, roundId, now, respondentIds),
-    }));
-    if (result.queued === 0 && result.withoutLink > 0) throw linksDeleted(result.withoutLink);
-    if (result.queued > 0) this.onQueued();
-    return result;
+    return this.queueNow("invitation", roundId, respondentIds);
   }
 
   /** A reminder now to the respondents (all by default) who have not submitted; like `invite`. */
   async remindNow(roundId: string, respondentIds: string[] | null = null): Promise<Queued> {
+    return this.queueNow("reminder", roundId, respondentIds);
+  }
+
+  private async queueNow(
+    kind: "invitation" | "reminder",
+    roundId: string,
+    respondentIds: string[] | null,
+  ): Promise<Queued> {
     const now = this.clock();
+    const queue = kind === "invitation" ? queueInvitations : queueReminderNow;
     const result = await this.sql.begin(async (tx) => ({
-      queued: await queueReminderNow(tx, roundId, now, respondentIds),
-      withoutLink: await remindableWithoutLink(tx, roundId, now, respondentIds),
+      queued: await queue(tx, roundId, now, respondentIds),
+      withoutLink: await countWithoutLink(tx, kind, roundId, now, respondentIds),
     }));
     if (result.queued === 0 && result.withoutLink > 0) throw linksDeleted(result.withoutLink);
     if (result.queued > 0) this.onQueued();
