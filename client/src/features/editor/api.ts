@@ -1,27 +1,7 @@
+import type { VersionEntry } from "../../../../server/scan-editor.ts";
 import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
 
-export interface VersionChange {
-  item: string;
-  change: "added" | "removed" | "reworded" | "redefined";
-  from?: string;
-  to?: string;
-  reason?: string;
-}
-
-export interface VersionEntry {
-  id: number;
-  version: number;
-  checksum: string;
-  createdAt: string;
-  items: number;
-  rounds: number;
-  sincePrevious: {
-    comparability: "comparable" | "partly-comparable" | "not-comparable";
-    changes: VersionChange[];
-    comparableItems: number;
-    scanChanges: string[];
-  } | null;
-}
+export type { VersionEntry } from "../../../../server/scan-editor.ts";
 
 export interface Published {
   scan: string;
