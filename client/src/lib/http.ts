@@ -36,12 +36,23 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-export async function requestJson<T>(method: "GET" | "PUT" | "POST", url: string, body?: unknown): Promise<T> {
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface RequestOptions {
+  /** Sent besides accept and content-type (the admin pages' CSRF token). */
+  headers?: Record<string, string>;
+  /** Whether a 2xx without a JSON body is an answer (null) rather than an error. */
+  allowEmpty?: boolean;
+}
+
+export async function requestJson<T>(method: Method, url: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+  if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
     });
@@ -53,6 +64,8 @@ export async function requestJson<T>(method: "GET" | "PUT" | "POST", url: string
     const error = (payload as { error?: { code?: string; message?: string; issues?: ApiIssue[] } } | null)?.error;
     throw new ApiError(response.status, error?.code ?? `http-${response.status}`, error?.message ?? response.statusText, error?.issues ?? []);
   }
-  if (payload === null) throw new ApiError(response.status, "invalid-json", "The server answered without JSON");
+  if (payload === null && !options.allowEmpty) {
+    throw new ApiError(response.status, "invalid-json", "The server answered without JSON");
+  }
   return payload as T;
 }
