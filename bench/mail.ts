@@ -10,11 +10,11 @@ import { SMTPServer } from "smtp-server";
 import { compile } from "../dsl/index.ts";
 import { connect } from "../server/db/connect.ts";
 import { migrate } from "../server/db/migrate.ts";
-import { insertRound } from "../server/db/rounds.ts";
+import { insertRound } from "../server/rounds/queries.ts";
 import { Invitations } from "../server/invitations/service.ts";
-import { silentLog } from "../server/log.ts";
-import { smtpTransport } from "../server/mail/transport.ts";
-import { publishScan } from "../server/scan-loader.ts";
+import { silentLog } from "../server/lib/log.ts";
+import { smtpTransport } from "../server/invitations/mail-transport.ts";
+import { publishScan } from "../server/scans/loader.ts";
 import { verdict } from "./measure.ts";
 import type { BenchSection } from "./run.ts";
 

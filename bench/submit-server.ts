@@ -9,11 +9,11 @@ import { compile } from "../dsl/index.ts";
 import { createApp } from "../server/app.ts";
 import { connect } from "../server/db/connect.ts";
 import { migrate } from "../server/db/migrate.ts";
-import { loadEnv } from "../server/env.ts";
-import { consoleLog } from "../server/log.ts";
-import { createRound } from "../server/rounds.ts";
-import { publishScan } from "../server/scan-loader.ts";
-import { ownerHash } from "../server/tokens.ts";
+import { loadEnv } from "../server/lib/env.ts";
+import { consoleLog } from "../server/lib/log.ts";
+import { createRound } from "../server/rounds/service.ts";
+import { publishScan } from "../server/scans/loader.ts";
+import { ownerHash } from "../server/lib/tokens.ts";
 
 const env = loadEnv();
 const db = await connect(env);

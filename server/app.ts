@@ -4,27 +4,27 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { adminGuard, authenticate, requireRoundAccess, type AuthEnv } from "./auth/guard.ts";
-import { defaultSessionTtlMs, type SessionConfig } from "./auth/session.ts";
+import { adminGuard, authenticate, requireRoundAccess, type AuthEnv } from "./accounts/guard.ts";
+import { defaultSessionTtlMs, type SessionConfig } from "./accounts/session.ts";
 import type { Sql } from "./db/connect.ts";
-import { AppError, errorHandler } from "./errors.ts";
-import type { Log } from "./log.ts";
-import { rateLimit, type RateLimit } from "./rate-limit.ts";
-import { RespondService } from "./respond.ts";
-import { accountRoutes } from "./routes/accounts.ts";
-import { authRoutes } from "./routes/auth.ts";
-import { docsRoutes } from "./routes/docs.ts";
-import { healthRoutes } from "./routes/health.ts";
-import { invitationRoutes, mailRoutes } from "./routes/invitations.ts";
-import { roundActionRoutes, seriesRoutes } from "./routes/series.ts";
+import { AppError, errorHandler } from "./lib/errors.ts";
+import type { Log } from "./lib/log.ts";
+import { rateLimit, type RateLimit } from "./lib/rate-limit.ts";
+import { RespondService } from "./respond/service.ts";
+import { accountRoutes } from "./accounts/account-routes.ts";
+import { authRoutes } from "./accounts/auth-routes.ts";
+import { docsRoutes } from "./system/docs-routes.ts";
+import { healthRoutes } from "./system/health-routes.ts";
+import { invitationRoutes, mailRoutes } from "./invitations/routes.ts";
+import { roundActionRoutes, seriesRoutes } from "./series/routes.ts";
 import { SeriesService } from "./series/service.ts";
 import { Invitations } from "./invitations/service.ts";
-import { outboxTransport } from "./mail/transport.ts";
-import { reportRoutes } from "./routes/reports.ts";
-import { respondRoutes } from "./routes/respond.ts";
-import { roundRoutes } from "./routes/rounds.ts";
-import { scanRoutes } from "./routes/scans.ts";
-import { ScanVersionCache } from "./scan-versions.ts";
+import { outboxTransport } from "./invitations/mail-transport.ts";
+import { reportRoutes } from "./reports/routes.ts";
+import { respondRoutes } from "./respond/routes.ts";
+import { roundRoutes } from "./rounds/routes.ts";
+import { scanRoutes } from "./scans/routes.ts";
+import { ScanVersionCache } from "./respond/version-cache.ts";
 
 export interface AppOptions {
   sql: Sql;
@@ -90,7 +90,7 @@ export function createApp(options: AppOptions) {
   const auth = authenticate({ sql, session, adminToken: options.adminToken });
   app.use("/api/auth/*", auth);
   // Every admin route: someone logged in, viewers read-only; each route then names its roles
-  // with requireRole (see server/auth/guard.ts and test/admin-auth.test.ts).
+  // with requireRole (see server/accounts/guard.ts and test/admin-auth.test.ts).
   app.use("/api/admin/*", auth, adminGuard);
   // A teamleader sees only the reports of their own teams' rounds.
   app.use("/api/admin/reports/rounds/:id", requireRoundAccess(sql));

@@ -1,17 +1,17 @@
 import { serve } from "@hono/node-server";
 import { compile, renderDiagnostics } from "../dsl/index.ts";
 import { createApp } from "./app.ts";
-import { ensureFirstAdmin } from "./auth/accounts.ts";
-import { startSessionSweeper } from "./auth/session.ts";
+import { ensureFirstAdmin } from "./accounts/service.ts";
+import { startSessionSweeper } from "./accounts/session.ts";
 import { connect } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
-import { EnvError, loadEnv } from "./env.ts";
+import { EnvError, loadEnv } from "./lib/env.ts";
 import { startScheduler } from "./invitations/scheduler.ts";
 import { Invitations } from "./invitations/service.ts";
-import { createTransport } from "./mail/transport.ts";
+import { createTransport } from "./invitations/mail-transport.ts";
 import { SeriesService } from "./series/service.ts";
-import { consoleLog as log } from "./log.ts";
-import { loadScans } from "./scan-loader.ts";
+import { consoleLog as log } from "./lib/log.ts";
+import { loadScans } from "./scans/loader.ts";
 
 async function main(): Promise<void> {
   const env = loadEnv();

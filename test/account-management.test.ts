@@ -7,10 +7,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
-import { startSessionSweeper } from "../server/auth/session.ts";
-import { insertSession } from "../server/db/accounts.ts";
-import { silentLog } from "../server/log.ts";
-import { sha256 } from "../server/tokens.ts";
+import { startSessionSweeper } from "../server/accounts/session.ts";
+import { insertSession } from "../server/accounts/queries.ts";
+import { silentLog } from "../server/lib/log.ts";
+import { sha256 } from "../server/lib/tokens.ts";
 import { login, sessionAs, type TestSession } from "./support/accounts.ts";
 import { adminToken, testApp } from "./support/app.ts";
 import { backends, openTestDb, type Backend, type TestDb } from "./support/db.ts";
@@ -227,7 +227,7 @@ describe.each(backends)("npm run account on %s", (backend) => {
 
   const account = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ["--import", "tsx", "server/auth/cli.ts", ...args], { env: db.env });
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "server/accounts/cli.ts", ...args], { env: db.env });
       return { code: 0, out: stdout };
     } catch (err) {
       const failed = err as { code: number; stdout: string; stderr: string };

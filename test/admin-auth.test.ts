@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
-import { createAccount, ensureFirstAdmin } from "../server/auth/accounts.ts";
-import type { Role } from "../server/db/accounts.ts";
+import { createAccount, ensureFirstAdmin } from "../server/accounts/service.ts";
+import type { Role } from "../server/accounts/queries.ts";
 import { miniScan } from "./fixtures/mini-scan.ts";
 import { sessionAs, login, type TestSession } from "./support/accounts.ts";
 import { createRoundVia, publishAs, testApp } from "./support/app.ts";

@@ -2,7 +2,7 @@
 // anonymous round they are all that could tie a respondent to their response.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
-import { ownerHash } from "../server/tokens.ts";
+import { ownerHash } from "../server/lib/tokens.ts";
 import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
 import { publishAs, send } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";

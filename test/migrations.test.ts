@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate, readMigrations } from "../server/db/migrate.ts";
-import { numericTallies, numericTalliesFromAnswers } from "../server/db/stats.ts";
-import { createRound } from "../server/rounds.ts";
-import { publishScan } from "../server/scan-loader.ts";
+import { numericTallies, numericTalliesFromAnswers } from "../server/reports/tallies.ts";
+import { createRound } from "../server/rounds/service.ts";
+import { publishScan } from "../server/scans/loader.ts";
 import { compileScanFile, publicUrl } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 

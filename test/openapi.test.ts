@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { describe, expect, test } from "vitest";
-import { EnvError, loadEnv } from "../server/env.ts";
+import { EnvError, loadEnv } from "../server/lib/env.ts";
 import { adminToken, testApp } from "./support/app.ts";
 
 // These routes never reach the database: a pool that is never connected will do.

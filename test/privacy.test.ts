@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discloseParts, minimumGroupSize } from "../server/privacy.ts";
+import { discloseParts, minimumGroupSize } from "../server/privacy/disclosure.ts";
 
 const parts = (entries: [string | null, number][]) => new Map(entries);
 

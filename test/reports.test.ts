@@ -6,9 +6,9 @@ import type { ThresholdResult } from "../dsl/aggregators/threshold.ts";
 import type { TrendResult } from "../dsl/aggregators/trend.ts";
 import type { GapResult } from "../dsl/aggregators/gap.ts";
 import type { App } from "../server/app.ts";
-import { numericTallies, numericTalliesFromAnswers } from "../server/db/stats.ts";
-import type { OwnReport } from "../server/own-report.ts";
-import type { GroupReport, RoundReport, SeriesReport } from "../server/reports.ts";
+import { numericTallies, numericTalliesFromAnswers } from "../server/reports/tallies.ts";
+import type { OwnReport } from "../server/reports/own-report.ts";
+import type { GroupReport, RoundReport, SeriesReport } from "../server/reports/round-report.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { adminToken, compileScanFile, createRoundVia, publishAs, send, testApp, validAnswers } from "./support/app.ts";
 

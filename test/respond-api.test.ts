@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
-import { countAnswers } from "../server/db/answers.ts";
-import { findRespondent } from "../server/db/respondents.ts";
-import { numericTallies } from "../server/db/stats.ts";
-import { ownerHash } from "../server/tokens.ts";
+import { countAnswers } from "../server/respond/answers-queries.ts";
+import { findRespondent } from "../server/invitations/respondents-queries.ts";
+import { numericTallies } from "../server/reports/tallies.ts";
+import { ownerHash } from "../server/lib/tokens.ts";
 import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
 import { createRoundVia, publishAs, send, testApp } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";

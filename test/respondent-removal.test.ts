@@ -87,7 +87,7 @@ describe.each(backends)("removing a respondent on %s", (backend) => {
     const removed = await send(app, "GET", `/api/respond/${token.anna}`);
     expect(removed.status).toBe(404);
     expect(await removed.json()).toEqual(unknown);
-    // Drafts and submits reuse a link's row for up to 5 s (server/respond.ts), so these reach the
+    // Drafts and submits reuse a link's row for up to 5 s (server/respond/service.ts), so these reach the
     // database, fail on the deleted respondent and answer as an unknown link does.
     const draft = await send(app, "PUT", `/api/respond/${token.anna}/draft`, { responseId: crypto.randomUUID(), data: { missie: 2 } });
     expect(draft.status).toBe(404);

@@ -5,8 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compile, renderDiagnostics } from "../dsl/index.ts";
 import { migrate, readMigrations } from "../server/db/migrate.ts";
-import type { Log } from "../server/log.ts";
-import { loadScans } from "../server/scan-loader.ts";
+import type { Log } from "../server/lib/log.ts";
+import { loadScans } from "../server/scans/loader.ts";
 import { createRoundVia, send, testApp, validAnswers } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 

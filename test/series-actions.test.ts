@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createAccount } from "../server/auth/accounts.ts";
+import { createAccount } from "../server/accounts/service.ts";
 import { SeriesService } from "../server/series/service.ts";
 import { compareItems } from "../dsl/compare.ts";
 import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
-import type { Env } from "../env.ts";
+import type { Env } from "../lib/env.ts";
 
 export type Sql = postgres.Sql;
 /** What query modules take: the pool or a transaction, so one function works in both. */

@@ -1,7 +1,7 @@
-// The OpenAPI entries of the invitation, reminder and outbox routes (server/routes/invitations.ts),
-// spread into server/openapi.ts.
-import { addSchema, idsSchema, importSchema, settingsSchema } from "../routes/invitations.ts";
-import { schema, json, error, object, adminSecurity as security } from "../openapi-parts.ts";
+// The OpenAPI entries of the invitation, reminder and outbox routes (server/invitations/routes.ts),
+// spread into server/system/openapi.ts.
+import { addSchema, idsSchema, importSchema, settingsSchema } from "./routes.ts";
+import { schema, json, error, object, adminSecurity as security } from "../system/openapi-parts.ts";
 
 const tags = ["invitations"];
 const roundId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };

@@ -1,6 +1,6 @@
 // Runs inside every app instance: every interval (and soon after mails are queued) it claims due
-// work. Instances need no coordination: claiming uses FOR UPDATE SKIP LOCKED (server/db/mails.ts).
-import type { Log } from "../log.ts";
+// work. Instances need no coordination: claiming uses FOR UPDATE SKIP LOCKED (server/invitations/mails-queries.ts).
+import type { Log } from "../lib/log.ts";
 
 export interface Tickable {
   tick(): Promise<unknown>;

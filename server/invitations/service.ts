@@ -1,7 +1,7 @@
 // Invitations and reminders: who is in a round, which mails are due, and sending them durably.
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../clock.ts";
-import { systemClock } from "../clock.ts";
+import type { Clock } from "../lib/clock.ts";
+import { systemClock } from "../lib/clock.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
 import {
   claimDue,
@@ -13,16 +13,16 @@ import {
   queueInvitations,
   queueReminderNow,
   type ClaimedMail,
-} from "../db/mails.ts";
-import { clearClosedRoundBodies } from "../db/outbox.ts";
-import { roundEmails } from "../db/recipients.ts";
-import { insertRespondents, removeRespondent, type RemovedRespondent } from "../db/respondents.ts";
-import { AppError, notFound } from "../errors.ts";
-import type { Log } from "../log.ts";
-import { deleteClosedRoundLinks, loadSealer, storeLinks, type LinkSealer } from "../mail/seal.ts";
-import { formatCloseDate, render, textFor, type RenderedMail } from "../mail/templates.ts";
-import type { MailTransport } from "../mail/transport.ts";
-import { newToken, tokenHash } from "../tokens.ts";
+} from "./mails-queries.ts";
+import { clearClosedRoundBodies } from "./outbox-queries.ts";
+import { roundEmails } from "./recipients-queries.ts";
+import { insertRespondents, removeRespondent, type RemovedRespondent } from "./respondents-queries.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import type { Log } from "../lib/log.ts";
+import { deleteClosedRoundLinks, loadSealer, storeLinks, type LinkSealer } from "./link-seal.ts";
+import { formatCloseDate, render, textFor, type RenderedMail } from "./mail-templates.ts";
+import type { MailTransport } from "./mail-transport.ts";
+import { newToken, tokenHash } from "../lib/tokens.ts";
 import { parseRespondentCsv, type CsvRowError } from "./csv.ts";
 
 export interface InvitationsConfig {

@@ -2,9 +2,9 @@
 // its dates, response rate and (when the scan version changed) which items stay comparable.
 import { compareItems, type ItemComparison } from "../../dsl/compare.ts";
 import type { Sql } from "../db/connect.ts";
-import { notFound } from "../errors.ts";
-import type { LoadCompiled } from "../reports.ts";
-import { roundState } from "../respond.ts";
+import { notFound } from "../lib/errors.ts";
+import type { LoadCompiled } from "../reports/round-report.ts";
+import { roundState } from "../rounds/service.ts";
 
 const dayMs = 86_400_000;
 

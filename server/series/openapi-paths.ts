@@ -1,8 +1,8 @@
 // The OpenAPI entries of the series routes and a round's comparability and action routes
-// (server/routes/series.ts), spread into server/openapi.ts.
-import { actionCreateSchema, actionUpdateSchema } from "../actions/service.ts";
+// (server/series/routes.ts), spread into server/system/openapi.ts.
+import { actionCreateSchema, actionUpdateSchema } from "./actions.ts";
 import { seriesCreateSchema } from "./service.ts";
-import { schema, json, error, object, adminSecurity as security } from "../openapi-parts.ts";
+import { schema, json, error, object, adminSecurity as security } from "../system/openapi-parts.ts";
 
 const uuidParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
 const denied = {

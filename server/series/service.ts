@@ -3,13 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Cadence } from "../../dsl/model.ts";
-import type { Clock } from "../clock.ts";
+import type { Clock } from "../lib/clock.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
-import { insertRound } from "../db/rounds.ts";
-import { latestVersion } from "../db/scans.ts";
-import { AppError, notFound } from "../errors.ts";
+import { insertRound } from "../rounds/queries.ts";
+import { latestVersion } from "../scans/queries.ts";
+import { AppError, notFound } from "../lib/errors.ts";
 import type { Invitations } from "../invitations/service.ts";
-import { render } from "../mail/templates.ts";
+import { render } from "../invitations/mail-templates.ts";
 
 const dayMs = 86_400_000;
 

@@ -1,8 +1,8 @@
 // Accounts and logged-in sessions for API tests: a real login through /api/auth/login.
 import { randomUUID } from "node:crypto";
 import type { App } from "../../server/app.ts";
-import { createAccount } from "../../server/auth/accounts.ts";
-import type { Role } from "../../server/db/accounts.ts";
+import { createAccount } from "../../server/accounts/service.ts";
+import type { Role } from "../../server/accounts/queries.ts";
 import type { Sql } from "../../server/db/connect.ts";
 
 export interface TestSession {

@@ -4,9 +4,9 @@ import type { CompiledScan, ScoringModel } from "../../dsl/model.ts";
 import { compile } from "../../dsl/index.ts";
 import { createApp, type App } from "../../server/app.ts";
 import type { Sql } from "../../server/db/connect.ts";
-import { silentLog } from "../../server/log.ts";
-import { publishScan } from "../../server/scan-loader.ts";
-import { conditionHolds } from "../../server/validation.ts";
+import { silentLog } from "../../server/lib/log.ts";
+import { publishScan } from "../../server/scans/loader.ts";
+import { conditionHolds } from "../../server/respond/answer-validator.ts";
 
 export const adminToken = "test-admin-token-0123456789abcdef";
 export const publicUrl = "http://peilstok.test";

@@ -2,8 +2,8 @@
 // Env: DATABASE_URL or DATA_DIR, SMTP_URL, PUBLIC_URL.
 import { connect } from "../../server/db/connect.ts";
 import { Invitations } from "../../server/invitations/service.ts";
-import { silentLog } from "../../server/log.ts";
-import { smtpTransport } from "../../server/mail/transport.ts";
+import { silentLog } from "../../server/lib/log.ts";
+import { smtpTransport } from "../../server/invitations/mail-transport.ts";
 
 const db = await connect({
   databaseUrl: process.env.DATABASE_URL,

@@ -2,8 +2,8 @@
 import type { App } from "../../server/app.ts";
 import type { Sql } from "../../server/db/connect.ts";
 import { Invitations } from "../../server/invitations/service.ts";
-import { silentLog } from "../../server/log.ts";
-import { outboxTransport, smtpTransport, type MailTransport } from "../../server/mail/transport.ts";
+import { silentLog } from "../../server/lib/log.ts";
+import { outboxTransport, smtpTransport, type MailTransport } from "../../server/invitations/mail-transport.ts";
 import { adminToken, publicUrl, testApp } from "./app.ts";
 
 export interface TestClock {

@@ -6,7 +6,7 @@ export interface ReminderSchedule {
   maxReminders: number;
 }
 
-/** The server's defaults (server/routes/invitations.ts): after 10 days, then weekly, at most twice. */
+/** The server's defaults (server/invitations/routes.ts): after 10 days, then weekly, at most twice. */
 export const defaultSchedule: ReminderSchedule = {
   remindersEnabled: true,
   reminderAfterDays: 10,

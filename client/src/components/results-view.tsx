@@ -11,7 +11,7 @@ import type { ResponseRateResult } from "../../../dsl/aggregators/response-rate.
 import type { SpreadResult } from "../../../dsl/aggregators/spread.ts";
 import type { ThresholdResult } from "../../../dsl/aggregators/threshold.ts";
 import type { TrendResult } from "../../../dsl/aggregators/trend.ts";
-import type { AggregatorOutcome } from "../../../server/reports.ts";
+import type { AggregatorOutcome } from "../../../server/reports/round-report.ts";
 import { colours } from "../lib/charts.ts";
 import { nl, pct } from "../lib/format-number.ts";
 import "./results-view.css";

@@ -1,6 +1,6 @@
 // Requests from the admin pages: the session cookie goes along by itself (fetch sends it to the
 // same origin); state-changing requests also carry the CSRF token the server gave at login (see
-// server/auth/session.ts).
+// server/accounts/session.ts).
 import { requestJson, type Method } from "./http.ts";
 
 let csrfToken: string | null = null;

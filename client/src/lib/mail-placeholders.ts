@@ -1,5 +1,5 @@
 // The placeholders of the mail texts, filled the way the server fills them
-// (server/mail/templates.ts), for previews on the admin pages.
+// (server/invitations/mail-templates.ts), for previews on the admin pages.
 export const placeholders = ["naam", "scan", "ronde", "sluitdatum", "link"] as const;
 export type Placeholder = (typeof placeholders)[number];
 

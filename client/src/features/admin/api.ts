@@ -1,4 +1,4 @@
-import type { AccountView } from "../../../../server/auth/accounts.ts";
+import type { AccountView } from "../../../../server/accounts/service.ts";
 import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
 
 export type Role = "admin" | "teamleader" | "viewer";

@@ -1,4 +1,4 @@
-// A new round's mail settings and first invitations (server/routes/invitations.ts).
+// A new round's mail settings and first invitations (server/invitations/routes.ts).
 import { adminRequest } from "../../lib/admin-http.ts";
 import type { ReminderSchedule } from "../../components/reminder-schedule-fields.tsx";
 

@@ -1,7 +1,7 @@
-import type { VersionEntry } from "../../../../server/scan-editor.ts";
+import type { VersionEntry } from "../../../../server/scans/editor.ts";
 import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
 
-export type { VersionEntry } from "../../../../server/scan-editor.ts";
+export type { VersionEntry } from "../../../../server/scans/editor.ts";
 
 export interface Published {
   scan: string;

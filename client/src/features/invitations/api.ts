@@ -1,4 +1,4 @@
-// Respondents, invitations, reminders and response rates of one round (server/routes/invitations.ts).
+// Respondents, invitations, reminders and response rates of one round (server/invitations/routes.ts).
 import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
 
 export type Role = "admin" | "teamleader" | "viewer";

@@ -3,8 +3,8 @@
 // tab closes).
 import { adminRequest } from "../../lib/admin-http.ts";
 import { ApiError, NetworkError, requestJson } from "../../lib/http.ts";
-import type { OwnReport } from "../../../../server/own-report.ts";
-import type { RoundReport, SeriesReport } from "../../../../server/reports.ts";
+import type { OwnReport } from "../../../../server/reports/own-report.ts";
+import type { RoundReport, SeriesReport } from "../../../../server/reports/round-report.ts";
 
 export type { OwnReport, RoundReport, SeriesReport };
 

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { ScoringModel } from "../../../../../dsl/model.ts";
-import type { AggregatorOutcome } from "../../../../../server/reports.ts";
+import type { AggregatorOutcome } from "../../../../../server/reports/round-report.ts";
 // The report's own rendering, so the simulation looks exactly like a real report.
 import { ResultsView } from "../../../components/results-view.tsx";
 import { simulateReport } from "../simulate.ts";

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { GapResult } from "../../../../../dsl/aggregators/gap.ts";
 import type { ThresholdResult } from "../../../../../dsl/aggregators/threshold.ts";
 import type { ScoringModel } from "../../../../../dsl/model.ts";
-import type { AggregatorOutcome } from "../../../../../server/reports.ts";
+import type { AggregatorOutcome } from "../../../../../server/reports/round-report.ts";
 import { canWrite, fetchAdminUser, type AdminUser } from "../../../lib/admin-session.ts";
 import {
   createAction,

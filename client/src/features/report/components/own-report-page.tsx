@@ -3,7 +3,7 @@
 import "../../../lib/charts.ts";
 import "../report.css";
 import type { GapResult } from "../../../../../dsl/aggregators/gap.ts";
-import type { AggregatorOutcome } from "../../../../../server/reports.ts";
+import type { AggregatorOutcome } from "../../../../../server/reports/round-report.ts";
 import { Message } from "../../../components/message.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchOwnReport, type OwnReport } from "../api.ts";

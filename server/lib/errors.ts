@@ -1,0 +1,48 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Issue } from "../respond/answer-validator.ts";
+import type { Log } from "./log.ts";
+
+/** An error the client is meant to see: becomes `{ error: { code, message, issues? } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: readonly (Pick<Issue, "field" | "reason"> & { message?: string })[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, "not-found", `${what} not found`);
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: AppError["issues"] };
+}
+
+function fromHttpException(err: HTTPException): AppError {
+  if (err.status === 400 && /malformed json/i.test(err.message)) {
+    return new AppError(400, "malformed-json", "the request body is not valid JSON");
+  }
+  if (err.status === 401) return new AppError(401, "unauthorized", "a valid admin token is required");
+  return new AppError(err.status as ContentfulStatusCode, "http-error", err.message || "request failed");
+}
+
+export function errorHandler(log: Log) {
+  return (err: Error, c: Context) => {
+    const known =
+      err instanceof AppError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
+    if (known) {
+      const body: ErrorBody = { error: { code: known.code, message: known.message } };
+      if (known.issues) body.error.issues = known.issues;
+      return c.json(body, known.status);
+    }
+    const requestId = c.get("requestId") as string | undefined;
+    log.error(`request ${requestId ?? "?"} ${c.req.method} ${c.req.path} failed`, err);
+    const body: ErrorBody = { error: { code: "internal", message: "internal server error" } };
+    return c.json(body, 500);
+  };
+}

@@ -1,0 +1,87 @@
+// A respondent's own view after submitting: their answers and their own profile, beside the
+// group's once the others in the round are at least the minimum group size. The respondent knows
+// their own answers, so the group is shown only when the group minus them meets the minimum.
+import type { ScoringModel, Side } from "../../dsl/model.ts";
+import type { GroupStats } from "../../dsl/aggregators/stats.ts";
+import type { Sql } from "../db/connect.ts";
+import { findOwned, type Owner } from "../respond/responses-queries.ts";
+import { findLink } from "../rounds/queries.ts";
+import { findReportRound, responseAnswers } from "./tallies.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import { disclosureText, minimumGroupSize, type Disclosure } from "../privacy/disclosure.ts";
+import { compiledLoader, loadRound, runProfile, type AggregatorOutcome, type LoadCompiled } from "./round-report.ts";
+import { ownerHash, tokenHash } from "../lib/tokens.ts";
+
+export interface OwnReport {
+  round: { id: string; title: string; group: string };
+  scan: { id: string; version: number; title: string };
+  model: ScoringModel;
+  own: {
+    answers: { item: string; side: Side | null; value: number | string }[];
+    results: AggregatorOutcome[];
+  };
+  group: {
+    responses: number;
+    disclosure: Disclosure;
+    note: string | null;
+    results: AggregatorOutcome[] | null;
+  };
+}
+
+export async function ownReport(
+  sql: Sql,
+  token: string,
+  responseId: string | undefined,
+  load: LoadCompiled = compiledLoader(sql),
+): Promise<OwnReport> {
+  const link = await findLink(sql, tokenHash(token));
+  if (!link) throw notFound("link");
+  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
+  const owner: Owner =
+    link.kind === "open"
+      ? { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: true }
+      : link.anonymous
+        ? { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: false }
+        : { ...base, respondentId: link.respondent_id, ownerHash: null, openLink: false };
+  const response = await findOwned(sql, owner, responseId);
+  if (!response) throw notFound("response");
+  if (response.status !== "submitted") {
+    throw new AppError(409, "not-submitted", "the own view is available after submitting");
+  }
+  const round = await findReportRound(sql, link.round_id);
+  if (!round) throw notFound("round");
+  const { model } = await load(round.scan_version_id);
+
+  const rows = await responseAnswers(sql, response.id);
+  const answers = rows.map((r) => ({ item: r.item_id, side: r.side, value: (r.value_num ?? r.value_text)! }));
+  const ownStats: GroupStats = { responses: 1, invited: null, texts: [], fields: [] };
+  for (const r of rows) {
+    if (r.value_num === null) continue;
+    ownStats.fields.push({ item: r.item_id, side: r.side, n: 1, sum: r.value_num, counts: { [String(r.value_num)]: 1 } });
+  }
+
+  const disclosed = await loadRound(sql, round, load);
+  const all = disclosed.groups[0]!;
+  const min = minimumGroupSize(model.respondent, round.min_group_size);
+  // The respondent can subtract their own answers: the others must meet the minimum.
+  const others = all.responses - 1;
+  const disclosure: Disclosure =
+    model.respondent === "team" || (all.disclosure.status === "shown" && others >= min)
+      ? { status: "shown" }
+      : others < min
+        ? { status: "too-few", needed: min - others }
+        : all.disclosure;
+
+  return {
+    round: { id: round.id, title: round.title, group: round.group_name },
+    scan: { id: round.scan_id, version: round.version, title: model.title.nl },
+    model,
+    own: { answers, results: runProfile(model, ownStats) },
+    group: {
+      responses: all.responses,
+      disclosure,
+      note: disclosureText(disclosure),
+      results: disclosure.status === "shown" ? runProfile(model, all.stats) : null,
+    },
+  };
+}

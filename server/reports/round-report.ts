@@ -1,0 +1,370 @@
+// Round reports: statistics from SQL, the minimum group size applied per group and per field,
+// then every `score` line of the scan computed by its aggregator.
+import { compareItems, type ItemComparison } from "../../dsl/compare.ts";
+import type { AggregatorDecl, CompiledScan, ParamValue, ScoringModel, Side } from "../../dsl/model.ts";
+import { findAggregator } from "../../dsl/aggregators/registry.ts";
+import type { AggregatorInput, FieldStats, GroupStats, OpenAnswers } from "../../dsl/aggregators/stats.ts";
+import type { Sql } from "../db/connect.ts";
+import { getCompiled } from "../scans/queries.ts";
+import {
+  choiceTallies,
+  findReportRound,
+  groupSizes,
+  numericTallies,
+  openAnswers,
+  previousRound,
+  seriesRounds,
+  type GroupSizeRow,
+  type ReportRoundRow,
+  type TallyRow,
+} from "./tallies.ts";
+import { notFound } from "../lib/errors.ts";
+import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "../privacy/disclosure.ts";
+
+export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
+
+export function compiledLoader(sql: Sql): LoadCompiled {
+  const cache = new Map<number, Promise<CompiledScan>>();
+  return (id) => {
+    let entry = cache.get(id);
+    if (!entry) {
+      entry = getCompiled(sql, id).then((c) => {
+        if (!c) throw new Error(`scan version ${id} does not exist`);
+        return c;
+      });
+      cache.set(id, entry);
+      entry.catch(() => cache.delete(id));
+    }
+    return entry;
+  };
+}
+
+export type AggregatorOutcome =
+  | { name: string; params: Record<string, ParamValue>; result: unknown }
+  | { name: string; params: Record<string, ParamValue>; error: string };
+
+export interface WithheldField {
+  item: string;
+  side: Side | null;
+  disclosure: Disclosure;
+}
+
+export interface GroupReport {
+  /** "all" for the whole round, "team:<name>" per team ("team:" for responses without a team). */
+  key: string;
+  label: string;
+  team: string | null;
+  responses: number;
+  invited: number | null;
+  disclosure: Disclosure;
+  /** Why no numbers are shown, in Dutch; null when they are. */
+  note: string | null;
+  /** Whether the previous round of the series could be compared for this group. */
+  comparedWith: string | null;
+  withheld: WithheldField[];
+  /** Null unless the group is shown. */
+  results: AggregatorOutcome[] | null;
+}
+
+export interface RoundInfo {
+  id: string;
+  title: string;
+  group: string;
+  opensAt: string;
+  closesAt: string;
+  anonymous: boolean;
+}
+
+export interface RoundReport {
+  round: RoundInfo & { minGroupSize: number; configuredMinGroupSize: number; exempt: boolean };
+  scan: { id: string; versionId: number; version: number; checksum: string; title: string; respondent: string };
+  model: ScoringModel;
+  previousRound: RoundInfo | null;
+  /**
+   * Per item, whether it compares with the previous round; null when there is none or it used the
+   * same scan version. Items that do not compare are left out of the round-over-round figures.
+   */
+  comparability: { previousVersion: number; items: ItemComparison[] } | null;
+  groups: GroupReport[];
+}
+
+const roundInfo = (r: ReportRoundRow): RoundInfo => ({
+  id: r.id,
+  title: r.title,
+  group: r.group_name,
+  opensAt: r.opens_at.toISOString(),
+  closesAt: r.closes_at.toISOString(),
+  anonymous: r.anonymous,
+});
+
+const fieldKey = (item: string, side: Side | null) => `${item}\u0000${side ?? ""}`;
+
+/** A round's statistics with every disclosure decided: what a report or export may show. */
+export interface DisclosedRound {
+  round: ReportRoundRow;
+  model: ScoringModel;
+  min: number;
+  /** Groups in display order: the whole round first, then teams (when there are any). */
+  groups: {
+    key: string;
+    team: string | null;
+    isTotal: boolean;
+    responses: number;
+    invited: number | null;
+    disclosure: Disclosure;
+    /** Only disclosed fields; empty unless the group is shown. */
+    stats: GroupStats;
+    withheld: WithheldField[];
+  }[];
+}
+
+export function teamLabel(team: string | null): string {
+  return team === null ? "Zonder team" : `Team ${team}`;
+}
+
+/**
+ * Applies the minimum group size to one round: first to the groups (the round and its teams),
+ * then to each field within the shown groups, with the same subtraction rule at both levels.
+ */
+export function discloseRound(
+  round: ReportRoundRow,
+  model: ScoringModel,
+  sizes: GroupSizeRow[],
+  tallies: TallyRow[],
+  texts: { team: string | null; item_id: string; value_text: string }[],
+  now = new Date(),
+): DisclosedRound {
+  const min = minimumGroupSize(model.respondent, round.min_group_size);
+  const total = sizes.reduce((a, s) => a + s.responses, 0);
+  const invitedTotal = sizes.reduce((a, s) => a + s.invited, 0);
+  const teamed = sizes.some((s) => s.team !== null);
+  const teamSizes = new Map<string | null, number>(teamed ? sizes.map((s) => [s.team, s.responses]) : []);
+  const groupsDecision = discloseParts(total, teamSizes, min);
+  if (!resultsReleased(round, model.respondent, now)) {
+    // Too few stays too few (it says how many are needed); anything else waits for the close.
+    const wait: Disclosure = { status: "until-closed", closesAt: round.closes_at.toISOString() };
+    if (groupsDecision.total.status === "shown") groupsDecision.total = wait;
+    for (const [team, d] of groupsDecision.parts) if (d.status !== "too-few") groupsDecision.parts.set(team, wait);
+  }
+
+  // Per field: n per team, and the field's total.
+  const byField = new Map<string, { item: string; side: Side | null; rows: TallyRow[] }>();
+  for (const row of tallies) {
+    const k = fieldKey(row.item_id, row.side);
+    let entry = byField.get(k);
+    if (!entry) byField.set(k, (entry = { item: row.item_id, side: row.side, rows: [] }));
+    entry.rows.push(row);
+  }
+  const fieldDecisions = new Map<string, ReturnType<typeof discloseParts<string | null>>>();
+  for (const [k, f] of byField) {
+    const perTeam = new Map<string | null, number>();
+    let n = 0;
+    for (const row of f.rows) {
+      n += row.count;
+      perTeam.set(row.team, (perTeam.get(row.team) ?? 0) + row.count);
+    }
+    // Only teams whose group is shown can be subtracted; hidden teams are part of the rest.
+    const parts = new Map<string | null, number>();
+    for (const [team, d] of groupsDecision.parts) if (d.status === "shown") parts.set(team, perTeam.get(team) ?? 0);
+    fieldDecisions.set(k, discloseParts(n, parts, min));
+  }
+
+  const build = (team: string | null | undefined, disclosure: Disclosure) => {
+    const isTotal = team === undefined;
+    const fields: FieldStats[] = [];
+    const withheld: WithheldField[] = [];
+    if (disclosure.status === "shown") {
+      for (const [k, f] of byField) {
+        const decision = fieldDecisions.get(k)!;
+        const d = isTotal ? decision.total : (decision.parts.get(team!) ?? shown);
+        const rows = isTotal ? f.rows : f.rows.filter((r) => r.team === team);
+        const n = rows.reduce((a, r) => a + r.count, 0);
+        if (n === 0) continue;
+        if (d.status !== "shown") {
+          withheld.push({ item: f.item, side: f.side, disclosure: d });
+          continue;
+        }
+        const counts: Record<string, number> = {};
+        let sum = 0;
+        for (const r of rows) {
+          counts[r.value] = (counts[r.value] ?? 0) + r.count;
+          const v = Number(r.value);
+          if (Number.isFinite(v)) sum += v * r.count;
+        }
+        fields.push({ item: f.item, side: f.side, n, sum, counts });
+      }
+    }
+    const openTexts: OpenAnswers[] = [];
+    if (disclosure.status === "shown") {
+      for (const t of texts) {
+        if (!isTotal && t.team !== team) continue;
+        let entry = openTexts.find((o) => o.item === t.item_id);
+        if (!entry) openTexts.push((entry = { item: t.item_id, answers: [] }));
+        entry.answers.push(t.value_text);
+      }
+    }
+    const size = isTotal ? total : (teamSizes.get(team!) ?? 0);
+    const invited = isTotal ? invitedTotal : (sizes.find((s) => s.team === team)?.invited ?? 0);
+    return {
+      key: isTotal ? "all" : `team:${team ?? ""}`,
+      team: isTotal ? null : team!,
+      isTotal,
+      responses: size,
+      invited: invited > 0 ? invited : null,
+      disclosure,
+      stats: { responses: size, invited: invited > 0 ? invited : null, fields, texts: openTexts },
+      withheld,
+    };
+  };
+
+  const groups = [build(undefined, groupsDecision.total)];
+  for (const [team, d] of groupsDecision.parts) groups.push(build(team, d));
+  return { round, model, min, groups };
+}
+
+export async function loadRound(sql: Sql, round: ReportRoundRow, load: LoadCompiled): Promise<DisclosedRound> {
+  const { model } = await load(round.scan_version_id);
+  const choiceItems = model.items.filter((i) => i.kind === "choice" || i.kind === "multi" || i.kind === "yesno").map((i) => i.id);
+  const textItems = model.items.filter((i) => i.kind === "text").map((i) => i.id);
+  const [sizes, numeric, choices, texts] = await Promise.all([
+    groupSizes(sql, round.id),
+    numericTallies(sql, [round.id]),
+    choiceTallies(sql, round.id, choiceItems),
+    openAnswers(sql, round.id, textItems),
+  ]);
+  return discloseRound(round, model, sizes, [...numeric, ...choices], texts);
+}
+
+function runAggregators(decls: AggregatorDecl[], input: AggregatorInput, model: ScoringModel): AggregatorOutcome[] {
+  return decls.map((decl) => {
+    const agg = findAggregator(decl.name);
+    if (!agg) return { name: decl.name, params: decl.params, error: `unknown aggregator ${decl.name}` };
+    const parsed = agg.schema.safeParse(decl.params);
+    if (!parsed.success) return { name: decl.name, params: decl.params, error: parsed.error.message };
+    return { name: decl.name, params: decl.params, result: agg.compute(input, parsed.data, model) };
+  });
+}
+
+/** The profile aggregators (gap, threshold, ladder) for the respondent's own view. */
+export function runProfile(model: ScoringModel, stats: GroupStats): AggregatorOutcome[] {
+  const profile = model.aggregators.filter((a) => a.name === "gap" || a.name === "threshold" || a.name === "ladder");
+  return runAggregators(profile, { current: stats, previous: null }, model);
+}
+
+export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled = compiledLoader(sql)): Promise<RoundReport> {
+  const row = await findReportRound(sql, roundId);
+  if (!row) throw notFound(`round ${roundId}`);
+  const prevRow = await previousRound(sql, row);
+  const [current, previous] = await Promise.all([loadRound(sql, row, load), prevRow ? loadRound(sql, prevRow, load) : null]);
+  const model = current.model;
+  const comparability =
+    previous && prevRow && prevRow.scan_version_id !== row.scan_version_id
+      ? { previousVersion: prevRow.version, items: compareItems(previous.model, model) }
+      : null;
+  const notComparable = new Set(comparability?.items.filter((i) => !i.comparable).map((i) => i.item));
+  const comparable = (stats: GroupStats): GroupStats =>
+    notComparable.size === 0 ? stats : { ...stats, fields: stats.fields.filter((f) => !notComparable.has(f.item)) };
+
+  const groups: GroupReport[] = current.groups.map((g) => {
+    const before = previous?.groups.find((p) => p.key === g.key && p.disclosure.status === "shown");
+    const shownNow = g.disclosure.status === "shown";
+    return {
+      key: g.key,
+      label: g.isTotal ? "Hele ronde" : teamLabel(g.team),
+      team: g.team,
+      responses: g.responses,
+      invited: g.invited,
+      disclosure: g.disclosure,
+      note: disclosureText(g.disclosure),
+      comparedWith: shownNow && before ? prevRow!.id : null,
+      withheld: g.withheld,
+      results: shownNow
+        ? runAggregators(model.aggregators, { current: g.stats, previous: before ? comparable(before.stats) : null }, model)
+        : null,
+    };
+  });
+
+  return {
+    round: {
+      ...roundInfo(row),
+      minGroupSize: current.min,
+      configuredMinGroupSize: row.min_group_size,
+      exempt: model.respondent === "team",
+    },
+    scan: {
+      id: row.scan_id,
+      versionId: row.scan_version_id,
+      version: row.version,
+      checksum: row.checksum,
+      title: model.title.nl,
+      respondent: model.respondent,
+    },
+    model,
+    previousRound: prevRow ? roundInfo(prevRow) : null,
+    comparability,
+    groups,
+  };
+}
+
+/** Mean per item and side of one disclosed group, null where withheld or unanswered. */
+export interface SeriesPoint {
+  round: RoundInfo & { version: number };
+  responses: number;
+  disclosure: Disclosure;
+  note: string | null;
+  /** `${item}` or `${item}.current` / `${item}.desired` → mean. */
+  means: Record<string, number | null>;
+}
+
+export interface SeriesReport {
+  scan: { id: string; title: string };
+  model: ScoringModel;
+  items: { key: string; item: string; side: Side | null; title: string; theme: string }[];
+  rounds: SeriesPoint[];
+}
+
+/** Each element's score over the rounds of a series (the whole-round group). */
+export async function seriesReport(sql: Sql, roundId: string, load: LoadCompiled = compiledLoader(sql)): Promise<SeriesReport> {
+  const row = await findReportRound(sql, roundId);
+  if (!row) throw notFound(`round ${roundId}`);
+  const rounds = await seriesRounds(sql, row);
+  const disclosed = await Promise.all(rounds.map((r) => loadRound(sql, r, load)));
+  // The newest round's model names the items; older versions may lack some.
+  const model = disclosed[disclosed.length - 1]!.model;
+  const items = model.items
+    .filter((i) => i.kind === "rate" || i.kind === "step" || i.kind === "pair")
+    .flatMap((i) =>
+      (i.kind === "pair" ? (["current", "desired"] as const) : [null]).map((side) => ({
+        key: side ? `${i.id}.${side}` : i.id,
+        item: i.id,
+        side,
+        title: i.title.nl,
+        theme: i.theme,
+      })),
+    );
+  return {
+    scan: { id: row.scan_id, title: model.title.nl },
+    model,
+    items,
+    rounds: disclosed.map((d) => {
+      const all = d.groups[0]!;
+      const means: Record<string, number | null> = {};
+      for (const it of items) {
+        const f = all.stats.fields.find((x) => x.item === it.item && x.side === it.side);
+        const item = d.model.items.find((x) => x.id === it.item);
+        let mean = f && f.n > 0 ? f.sum / f.n : null;
+        const scale = d.model.scales.find((s) => s.id === item?.scale);
+        if (mean !== null && item?.reverse && scale) mean = scale.min + scale.max - mean;
+        means[it.key] = mean === null ? null : Math.round(mean * 100) / 100;
+      }
+      return {
+        round: { ...roundInfo(d.round), version: d.round.version },
+        responses: all.responses,
+        disclosure: all.disclosure,
+        note: disclosureText(all.disclosure),
+        means,
+      };
+    }),
+  };
+}
+

@@ -1,0 +1,202 @@
+import { z } from "zod";
+import type { Condition, FieldModel, ScoringModel } from "../../dsl/model.ts";
+
+/** Why one field of a submission was rejected; stable codes the client can translate. */
+export type IssueReason =
+  | "unknown-item"
+  | "off-scale"
+  | "not-allowed"
+  | "required"
+  | "wrong-type"
+  | "too-long"
+  | "invalid";
+
+export interface Issue {
+  field: string;
+  reason: IssueReason;
+  message: string;
+}
+
+export type Answers = Record<string, number | string | string[]>;
+
+/** One answer as a row of the `answers` view, before the response and round ids are added. */
+export interface AnswerRow {
+  item_id: string;
+  side: "current" | "desired" | null;
+  value_num: number | null;
+  value_text: string | null;
+}
+
+export type Validated =
+  | { ok: true; data: Answers; rows: AnswerRow[] }
+  | { ok: false; issues: Issue[] };
+
+export interface ResponseValidator {
+  /** A submission: every visible required field answered, every value valid. */
+  submission(data: unknown): Validated;
+  /** An autosaved draft: values must be valid, but may be missing. */
+  draft(data: unknown): Validated;
+}
+
+const defaultMaxLength = 5000;
+
+/** A string first (else "wrong type"), then one of the allowed values (else "not allowed"). */
+const oneOf = (values: string[]) => z.string().pipe(z.enum(values as [string, ...string[]]));
+
+function fieldSchema(field: FieldModel): z.ZodType {
+  switch (field.type) {
+    case "number": {
+      let schema = z.number().int();
+      if (field.min !== undefined) schema = schema.min(field.min);
+      if (field.max !== undefined) schema = schema.max(field.max);
+      return schema;
+    }
+    case "string":
+      return field.values
+        ? oneOf(field.values)
+        : z.string().max(field.maxLength ?? defaultMaxLength);
+    case "strings": {
+      const option = field.values ? oneOf(field.values) : z.string();
+      return z.array(option).refine((values) => new Set(values).size === values.length, {
+        message: "lists an option twice",
+      });
+    }
+  }
+}
+
+/** Evaluates a showIf condition on submitted data; an unanswered field makes it false. */
+export function conditionHolds(condition: Condition, data: Record<string, unknown>): boolean {
+  const actual = data[condition.field];
+  if (actual === undefined || actual === null) return false;
+  const expected = condition.value;
+  switch (condition.op) {
+    case "contains":
+      return Array.isArray(actual) && actual.includes(expected);
+    case "=":
+      return actual === expected;
+    case "!=":
+      return actual !== expected;
+    case ">":
+    case ">=":
+    case "<":
+    case "<=": {
+      if (typeof actual !== "number" || typeof expected !== "number") return false;
+      if (condition.op === ">") return actual > expected;
+      if (condition.op === ">=") return actual >= expected;
+      if (condition.op === "<") return actual < expected;
+      return actual <= expected;
+    }
+  }
+}
+
+function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+function describe(field: FieldModel): string {
+  if (field.type === "number") return `a whole number from ${field.min} to ${field.max}`;
+  if (field.values) {
+    const list = field.values.join(", ");
+    return field.type === "strings" ? `a list of: ${list}` : `one of: ${list}`;
+  }
+  return field.type === "strings" ? "a list of texts" : "a text";
+}
+
+function toIssue(issue: z.core.$ZodIssue, fields: Map<string, FieldModel>): Issue[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      field: key,
+      reason: "unknown-item",
+      message: `\`${key}\` is not an item of this scan`,
+    }));
+  }
+  const name = String(issue.path[0] ?? "");
+  const field = fields.get(name);
+  const expected = field ? describe(field) : "a valid value";
+  switch (issue.code) {
+    case "invalid_type":
+      // An array element of the wrong type is still "wrong type" for the field as a whole.
+      return [{ field: name, reason: "wrong-type", message: `must be ${expected}` }];
+    case "too_small":
+    case "too_big":
+      if (field?.type === "string") {
+        return [
+          { field: name, reason: "too-long", message: `is longer than ${field.maxLength ?? defaultMaxLength} characters` },
+        ];
+      }
+      return [{ field: name, reason: "off-scale", message: `must be ${expected}` }];
+    case "invalid_value":
+      return [{ field: name, reason: "not-allowed", message: `must be ${expected}` }];
+    default:
+      return [{ field: name, reason: "invalid", message: issue.message }];
+  }
+}
+
+/**
+ * Derives the submission schema of one scan version from its scoring model. Built once per
+ * version (see `validatorCache`); SurveyJS itself is never loaded on the server.
+ */
+export function buildValidator(model: ScoringModel): ResponseValidator {
+  const fields = new Map<string, FieldModel>();
+  const shape: Record<string, z.ZodType> = {};
+  const visibility = new Map<string, Condition | undefined>();
+  for (const item of model.items) {
+    for (const field of item.fields) {
+      fields.set(field.name, field);
+      shape[field.name] = fieldSchema(field).optional();
+      visibility.set(field.name, item.showIf);
+    }
+  }
+  const dataSchema = z.strictObject(shape);
+
+  function validate(data: unknown, requireAnswers: boolean): Validated {
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      return {
+        ok: false,
+        issues: [{ field: "data", reason: "wrong-type", message: "must be an object of answers" }],
+      };
+    }
+    const parsed = dataSchema.safeParse(data);
+    const issues = parsed.success ? [] : parsed.error.issues.flatMap((i) => toIssue(i, fields));
+    const raw = data as Record<string, unknown>;
+    const answers: Answers = {};
+    const rows: AnswerRow[] = [];
+    for (const [name, field] of fields) {
+      const condition = visibility.get(name);
+      // A hidden item is neither required nor stored, whatever the browser sent for it.
+      if (condition && !conditionHolds(condition, raw)) continue;
+      const value = raw[name];
+      if (!isAnswered(value)) {
+        if (requireAnswers && field.required) {
+          issues.push({ field: name, reason: "required", message: "needs an answer" });
+        }
+        continue;
+      }
+      if (issues.some((i) => i.field === name)) continue;
+      answers[name] = value as Answers[string];
+      rows.push(...answerRows(field, value));
+    }
+    if (issues.length > 0) return { ok: false, issues };
+    return { ok: true, data: answers, rows };
+  }
+
+  return {
+    submission: (data) => validate(data, true),
+    draft: (data) => validate(data, false),
+  };
+}
+
+function answerRows(field: FieldModel, value: unknown): AnswerRow[] {
+  const row = { item_id: field.item, side: field.side };
+  switch (field.type) {
+    case "number":
+      return [{ ...row, value_num: value as number, value_text: null }];
+    case "string":
+      return [{ ...row, value_num: null, value_text: value as string }];
+    case "strings":
+      return (value as string[]).map((v) => ({ ...row, value_num: null, value_text: v }));
+  }
+}

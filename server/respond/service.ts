@@ -1,0 +1,234 @@
+import type { SurveyJson } from "../../dsl/model.ts";
+import type { Sql } from "../db/connect.ts";
+import { advanceStatus } from "../invitations/respondents-queries.ts";
+import {
+  findById,
+  findOwned,
+  insertSubmitted,
+  lockById,
+  markSubmitted,
+  owns,
+  upsertDraft,
+  type Owner,
+  type ResponseRow,
+} from "./responses-queries.ts";
+import { findLink, type LinkRow } from "../rounds/queries.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import type { ScanVersionCache } from "./version-cache.ts";
+import { ownerHash, tokenHash } from "../lib/tokens.ts";
+import type { Answers } from "./answer-validator.ts";
+import { roundState, type RoundState } from "../rounds/service.ts";
+
+export interface Form {
+  round: {
+    id: string;
+    title: string;
+    closesAt: string;
+    state: RoundState;
+    allowEdit: boolean;
+    /** An open link is shared by many people (e.g. residents interviewed on one tablet). */
+    link: "personal" | "open";
+  };
+  scanVersion: { id: number; scan: string; version: number; checksum: string };
+  survey: SurveyJson;
+  response: null | {
+    id: string;
+    status: "draft" | "submitted";
+    data: Answers;
+    submittedAt: string | null;
+  };
+}
+
+export interface ResponseInput {
+  responseId: string;
+  data: unknown;
+}
+
+function ownerOf(link: LinkRow, token: string): Owner {
+  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
+  if (link.kind === "open") {
+    return { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: true };
+  }
+  if (link.anonymous) {
+    return { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: false };
+  }
+  return { ...base, respondentId: link.respondent_id, ownerHash: null, openLink: false };
+}
+
+/** Key-order-independent equality of two answer sets (jsonb does not keep key order). */
+function sameAnswers(a: Answers, b: Answers): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+function isUniqueViolation(err: unknown, constraint: RegExp): boolean {
+  const e = err as { code?: string; constraint_name?: string };
+  return e.code === "23505" && constraint.test(e.constraint_name ?? "");
+}
+
+/** The respondent was removed from the round after their link row was cached. */
+function isRemovedRespondent(err: unknown): boolean {
+  const e = err as { code?: string; constraint_name?: string };
+  return e.code === "23503" && e.constraint_name === "responses_respondent_id_fkey";
+}
+
+const linkTaken = () =>
+  new AppError(
+    409,
+    "response-exists",
+    "this link already has a response with another id; reload the page to continue it",
+  );
+
+const idTaken = () =>
+  new AppError(409, "response-id-taken", "this response id is in use; generate a new one");
+
+const linkCacheMs = 5_000;
+
+export class RespondService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly versions: ScanVersionCache,
+  ) {}
+
+  /**
+   * Link rows for drafts and submits, kept a few seconds: a respondent's page autosaves often,
+   * and a round's dates are compared with the clock on every request, not cached as a state.
+   */
+  private readonly recentLinks = new Map<string, { link: LinkRow; until: number }>();
+
+  private async link(token: string, { fresh = false } = {}): Promise<LinkRow> {
+    const hash = tokenHash(token);
+    const now = Date.now();
+    const cached = this.recentLinks.get(hash);
+    if (!fresh && cached && cached.until > now) return cached.link;
+    const link = await findLink(this.sql, hash);
+    if (!link) throw notFound("link");
+    if (this.recentLinks.size >= 10_000) this.recentLinks.clear();
+    this.recentLinks.set(hash, { link, until: now + linkCacheMs });
+    return link;
+  }
+
+  /** Maps a write that failed because the link is gone (a removed respondent) to its 404. */
+  private linkGone(token: string, err: unknown): unknown {
+    if (!isRemovedRespondent(err)) return err;
+    this.recentLinks.delete(tokenHash(token));
+    return notFound("link");
+  }
+
+  private assertOpen(link: LinkRow): void {
+    const state = roundState(link);
+    if (state === "closed") throw new AppError(409, "round-closed", "this round is closed");
+    if (state === "not-yet-open") {
+      throw new AppError(409, "round-not-open", "this round is not open yet");
+    }
+  }
+
+  async form(token: string, responseId: string | undefined): Promise<Form> {
+    const link = await this.link(token, { fresh: true });
+    const owner = ownerOf(link, token);
+    const [version, response] = await Promise.all([
+      this.versions.get(link.scan_version_id),
+      findOwned(this.sql, owner, responseId),
+    ]);
+    if (link.respondent_id && link.respondent_status === "invited") {
+      await advanceStatus(this.sql, link.respondent_id, "opened", link.anonymous);
+    }
+    return {
+      round: {
+        id: link.round_id,
+        title: link.title,
+        closesAt: link.closes_at.toISOString(),
+        state: roundState(link),
+        allowEdit: link.allow_edit,
+        link: link.kind === "open" ? "open" : "personal",
+      },
+      scanVersion: {
+        id: link.scan_version_id,
+        scan: link.scan_id,
+        version: link.version,
+        checksum: link.checksum,
+      },
+      survey: version.compiled.survey,
+      response: response
+        ? {
+            id: response.id,
+            status: response.status,
+            data: response.data,
+            submittedAt: response.submitted_at?.toISOString() ?? null,
+          }
+        : null,
+    };
+  }
+
+  async saveDraft(token: string, input: ResponseInput): Promise<{ savedAt: string }> {
+    const link = await this.link(token);
+    this.assertOpen(link);
+    const { validator } = await this.versions.get(link.scan_version_id);
+    const result = validator.draft(input.data);
+    if (!result.ok) throw new AppError(400, "invalid-answers", "the draft has invalid answers", result.issues);
+    const owner = ownerOf(link, token);
+    try {
+      return await this.sql.begin(async (tx) => {
+        const saved = await upsertDraft(tx, owner, input.responseId, result.data);
+        if (!saved) {
+          const existing = await findById(tx, input.responseId);
+          if (existing && owns(owner, existing)) {
+            throw new AppError(409, "already-submitted", "this response is already submitted");
+          }
+          throw idTaken();
+        }
+        if (link.respondent_id) await advanceStatus(tx, link.respondent_id, "started", link.anonymous);
+        return { savedAt: saved.updated_at.toISOString() };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
+      throw this.linkGone(token, err);
+    }
+  }
+
+  /**
+   * Stores a submission, acknowledging only after the transaction commits. Idempotent by
+   * response id: a retry with the same answers returns the first submission's time.
+   */
+  async submit(token: string, input: ResponseInput): Promise<{ responseId: string; submittedAt: string }> {
+    const link = await this.link(token);
+    this.assertOpen(link);
+    const { validator } = await this.versions.get(link.scan_version_id);
+    const result = validator.submission(input.data);
+    if (!result.ok) {
+      throw new AppError(400, "invalid-answers", "the submission has invalid answers", result.issues);
+    }
+    const owner = ownerOf(link, token);
+    const { data, rows } = result;
+    const id = input.responseId;
+    try {
+      const respondent = link.respondent_id
+        ? { id: link.respondent_id, anonymous: link.anonymous }
+        : null;
+      const fresh = await insertSubmitted(this.sql, owner, id, data, rows, respondent);
+      const submittedAt = fresh
+        ? fresh.submitted_at
+        : await this.sql.begin(async (tx) => {
+            // The id exists: a retry, an edit, a draft being submitted, or someone else's id.
+            const existing = (await lockById(tx, id)) as ResponseRow;
+            if (!owns(owner, existing)) throw idTaken();
+            if (existing.status === "submitted") {
+              if (sameAnswers(existing.data, data)) return existing.submitted_at!;
+              if (!link.allow_edit) {
+                throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
+              }
+            }
+            const { submitted_at } = await markSubmitted(tx, id, data, rows);
+            if (link.respondent_id) {
+              await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);
+            }
+            return submitted_at;
+          });
+      return { responseId: id, submittedAt: submittedAt.toISOString() };
+    } catch (err) {
+      if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
+      throw this.linkGone(token, err);
+    }
+  }
+}

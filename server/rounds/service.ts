@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Queryable, Sql } from "../db/connect.ts";
+import { insertRespondents } from "../invitations/respondents-queries.ts";
+import { insertRound } from "./queries.ts";
+import { getCompiled, latestVersion } from "../scans/queries.ts";
+import { notFound } from "../lib/errors.ts";
+import { newToken, tokenHash } from "../lib/tokens.ts";
+
+export type RoundState = "open" | "closed" | "not-yet-open";
+
+export function roundState(round: { opens_at: Date; closes_at: Date }, now = new Date()): RoundState {
+  if (now < round.opens_at) return "not-yet-open";
+  if (now >= round.closes_at) return "closed";
+  return "open";
+}
+
+export const respondentInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  team: z.string().trim().min(1).max(200).optional(),
+});
+
+export const roundCreateSchema = z
+  .object({
+    scanId: z.string().min(1),
+    /** Pins a version; by default the scan's latest version. */
+    version: z.number().int().min(1).optional(),
+    title: z.string().trim().min(1).max(200),
+    group: z.string().trim().min(1).max(200),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    /** Defaults to the scan's own `anonymous` setting. */
+    anonymous: z.boolean().optional(),
+    allowEdit: z.boolean().default(true),
+    minGroupSize: z.number().int().min(1).max(1000).default(5),
+    respondents: z.array(respondentInputSchema).max(10_000).default([]),
+    openLink: z.boolean().default(false),
+  })
+  .refine((r) => Date.parse(r.closesAt) > Date.parse(r.opensAt), {
+    path: ["closesAt"],
+    message: "must be after opensAt",
+  });
+
+export type RoundCreate = z.infer<typeof roundCreateSchema>;
+
+export interface CreatedRound {
+  round: {
+    id: string;
+    scanId: string;
+    scanVersionId: number;
+    version: number;
+    title: string;
+    group: string;
+    opensAt: string;
+    closesAt: string;
+    anonymous: boolean;
+    allowEdit: boolean;
+    minGroupSize: number;
+  };
+  /** Personal links; shown once: only the tokens' hashes are stored. */
+  links: { respondentId: string; name: string; email: string; team: string | null; url: string }[];
+  openLink: string | null;
+}
+
+export async function createRound(
+  sql: Sql,
+  input: RoundCreate,
+  publicUrl: string,
+  /** Keeps the links (sealed) so invitations and reminders can be mailed later. */
+  links?: { keepLinks(tx: Queryable, links: { respondentId: string; token: string }[]): Promise<void> },
+): Promise<CreatedRound> {
+  const link = (token: string) => `${publicUrl}/r/${token}`;
+  return sql.begin(async (tx) => {
+    const version = input.version
+      ? (await tx<{ id: number; version: number }[]>`
+          select id, version
+          from scan_versions
+          where scan_id = ${input.scanId} and version = ${input.version}
+        `)[0]
+      : await latestVersion(tx, input.scanId);
+    if (!version) throw notFound(`scan ${input.scanId}${input.version ? ` version ${input.version}` : ""}`);
+    const compiled = await getCompiled(tx, version.id);
+    const anonymous = input.anonymous ?? compiled?.model.anonymous ?? false;
+    // A round may start empty: respondents can be added later, one by one or from a CSV.
+    const id = randomUUID();
+    const openToken = input.openLink ? newToken() : null;
+    await insertRound(tx, {
+      id,
+      scanVersionId: version.id,
+      title: input.title,
+      groupName: input.group,
+      opensAt: new Date(input.opensAt),
+      closesAt: new Date(input.closesAt),
+      anonymous,
+      allowEdit: input.allowEdit,
+      minGroupSize: input.minGroupSize,
+      openTokenHash: openToken ? tokenHash(openToken) : null,
+    });
+    const people = input.respondents.map((r) => ({
+      ...r,
+      id: randomUUID(),
+      token: newToken(),
+      team: r.team ?? null,
+    }));
+    await insertRespondents(
+      tx,
+      people.map((p) => ({
+        id: p.id,
+        round_id: id,
+        name: p.name,
+        email: p.email,
+        team: p.team,
+        token_hash: tokenHash(p.token),
+      })),
+    );
+    await links?.keepLinks(tx, people.map((p) => ({ respondentId: p.id, token: p.token })));
+    return {
+      round: {
+        id,
+        scanId: input.scanId,
+        scanVersionId: version.id,
+        version: version.version,
+        title: input.title,
+        group: input.group,
+        opensAt: new Date(input.opensAt).toISOString(),
+        closesAt: new Date(input.closesAt).toISOString(),
+        anonymous,
+        allowEdit: input.allowEdit,
+        minGroupSize: input.minGroupSize,
+      },
+      links: people.map((p) => ({
+        respondentId: p.id,
+        name: p.name,
+        email: p.email,
+        team: p.team,
+        url: link(p.token),
+      })),
+      openLink: openToken ? link(openToken) : null,
+    };
+  });
+}
