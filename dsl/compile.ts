@@ -81,6 +81,7 @@ export function generate(file: ScanFile): CompiledScan {
     ...(intro ? { intro } : {}),
     languages: scan.languages.length ? scan.languages.map((l) => l.name) : ["nl"],
     respondent: scan.respondent?.name ?? "team",
+    answeredBy: (scan.respondent?.name ?? "team") === "team" ? "team" : "individual",
     cadence: scan.cadence?.every ?? null,
     anonymous: scan.anonymous?.value ?? false,
     notes: scan.notes.map(textModel),

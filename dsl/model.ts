@@ -92,7 +92,14 @@ export interface ScoringModel {
   title: Text;
   intro?: Text;
   languages: string[];
+  /** Who answers, as the scan file names them (e.g. "docent", "team"). */
   respondent: string;
+  /**
+   * Whether one response stands for one person ("individual": the minimum group size applies)
+   * or for a team answering together ("team": one shared response per team). Versions compiled
+   * before this field existed lack it; read it through `answeredBy()` in server/privacy.
+   */
+  answeredBy: "individual" | "team";
   cadence: Cadence | null;
   anonymous: boolean;
   notes: Text[];
