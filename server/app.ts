@@ -24,6 +24,7 @@ import { reportRoutes } from "./reports/routes.ts";
 import { respondRoutes } from "./respond/routes.ts";
 import { roundRoutes } from "./rounds/routes.ts";
 import { scanRoutes } from "./scans/routes.ts";
+import { settingsRoutes } from "./settings/routes.ts";
 import { ScanVersionCache } from "./respond/version-cache.ts";
 
 export interface AppOptions {
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/admin/mail", mailRoutes(sql, invitations));
   app.route("/api/admin/rounds", roundActionRoutes(sql, invitations));
   app.route("/api/admin/series", seriesRoutes(sql, options.series ?? new SeriesService(sql, invitations)));
+  app.route("/api/admin/settings", settingsRoutes(sql));
 
   app.route("/api", reportRoutes(sql));
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
 import { createAccount, ensureFirstAdmin } from "../server/accounts/service.ts";
 import type { Role } from "../server/accounts/queries.ts";
-import { miniScan } from "./fixtures/mini-scan.ts";
+import { individualMiniScan } from "./fixtures/mini-scan.ts";
 import { sessionAs, login, type TestSession } from "./support/accounts.ts";
 import { createRoundVia, publishAs, testApp } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
@@ -59,6 +59,8 @@ const matrix: Record<string, Record<Role, Access>> = {
   "GET /api/admin/rounds/:id/actions/follow-up": { admin: "yes", teamleader: "own", viewer: "yes" },
   "POST /api/admin/rounds/:id/actions": { admin: "yes", teamleader: "own", viewer: "no" },
   "PATCH /api/admin/rounds/:id/actions/:actionId": { admin: "yes", teamleader: "own", viewer: "no" },
+  "GET /api/admin/settings": { admin: "yes", teamleader: "no", viewer: "no" },
+  "PATCH /api/admin/settings": { admin: "yes", teamleader: "no", viewer: "no" },
 };
 
 function adminRoutes(app: App): string[] {
@@ -87,7 +89,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   beforeAll(async () => {
     db = await openTestDb(backend);
     app = testApp(db.sql);
-    ({ scanId } = await publishAs(db.sql, miniScan));
+    ({ scanId } = await publishAs(db.sql, individualMiniScan));
     const own = await createRoundVia(app, { scanId, group: "Noord" } as never);
     const other = await createRoundVia(app, { scanId, group: "Zuid" } as never);
     ownRound = own.round.id;
@@ -151,6 +153,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       "POST /api/admin/series": { roundId: round, title: "Matrix" },
       "POST /api/admin/rounds/:id/actions": { target: { kind: "theme", id: "visie" }, what: "Bespreken", who: "Team" },
       "PATCH /api/admin/rounds/:id/actions/:actionId": { status: "doing" },
+      "PATCH /api/admin/settings": { minGroupSize: 5 },
     };
     const body = bodies[key];
     return { method, path, body: body === undefined ? undefined : JSON.stringify(body) };

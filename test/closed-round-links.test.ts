@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
 import { ownerHash } from "../server/lib/tokens.ts";
-import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
+import { miniAnswers, individualMiniScan } from "./fixtures/mini-scan.ts";
 import { publishAs, send } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { admin, day, emptyRound, mailSetup, testClock } from "./support/mail.ts";
@@ -25,7 +25,7 @@ describe.each(backends)("links of closed rounds on %s", (backend) => {
 
   beforeAll(async () => {
     db = await openTestDb(backend);
-    ({ scanId } = await publishAs(db.sql, miniScan));
+    ({ scanId } = await publishAs(db.sql, individualMiniScan));
   });
   afterAll(async () => {
     await db?.close();

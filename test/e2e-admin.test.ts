@@ -106,7 +106,9 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await page.locator("select[name=scanId]").selectOption("e2e-vijf");
     await page.getByLabel("Titel").fill("Eerste meting");
     await page.getByLabel("Groep of team").fill("Noord");
-    await page.getByLabel(/^Respondenten/).fill("Rosa Jansen, rosa@example.org, Noord");
+    // The scan is answered by a team together: the form asks for teams, one link each.
+    expect(await page.getByLabel(/open link/).count()).toBe(0);
+    await page.getByLabel(/^Teams/).fill("Noord, rosa@example.org, Rosa Jansen");
     await page.getByRole("button", { name: "Ronde aanmaken" }).click();
     const link = (await page.locator("a.round-link").first().getAttribute("href"))!;
     expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
@@ -138,7 +140,6 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
       group: "Zuid",
       opensAt: new Date(Date.now() - 3_600_000).toISOString(),
       closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      openLink: true,
     });
     const noord = await server.admin<{ round: { id: string } }>("POST", "/api/admin/rounds", {
       scanId: "paraplu-quickscan",
@@ -146,7 +147,6 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
       group: "Noord",
       opensAt: new Date(Date.now() - 3_600_000).toISOString(),
       closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      openLink: true,
     });
     const password = "teamleider-wachtwoord-1";
     await server.admin("POST", "/api/admin/accounts", { email: "leider@example.org", role: "teamleader", teams: ["Noord"], password });
@@ -173,6 +173,43 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await page.goto(`${server.url}/admin/reports/${zuid.round.id}`);
     await page.waitForLoadState("networkidle");
     expect(await page.getByText("Zuid voorjaar").count()).toBe(0);
+    await context.close();
+  });
+
+  it("lets an admin set the privacy floor under Instellingen on a phone; a teamleader's round below it is refused in Dutch", async () => {
+    const admin = firstAdmin(server);
+    const phone = await newPhoneContext(browser);
+    const page = await phone.newPage();
+    const seen = watchPage(page);
+    await logIn(page, server.url, admin.email, admin.password);
+    await page.getByRole("link", { name: "Instellingen" }).click();
+    const floor = page.getByLabel("Minimale groepsgrootte");
+    await expect.poll(() => floor.inputValue()).toBe("5");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Below 3 the form does not send.
+    await floor.fill("2");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    expect(await floor.evaluate((el) => (el as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+    await floor.fill("6");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("status").filter({ hasText: "De instellingen zijn opgeslagen." }).waitFor();
+    expect((await server.admin<{ settings: { minGroupSize: number } }>("GET", "/api/admin/settings")).settings.minGroupSize).toBe(6);
+    expect(seen.errors).toEqual([]);
+    await phone.close();
+
+    const password = "teamleider-wachtwoord-2";
+    await server.admin("POST", "/api/admin/accounts", { email: "leider-west@example.org", role: "teamleader", teams: ["West"], password });
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const leader = await context.newPage();
+    await logIn(leader, server.url, "leider-west@example.org", password);
+    expect(await leader.getByRole("link", { name: "Instellingen" }).count()).toBe(0);
+    await leader.getByRole("link", { name: "Nieuwe ronde" }).click();
+    await leader.locator("select[name=scanId]").selectOption("bachelorscan");
+    await leader.getByLabel("Titel").fill("Te klein");
+    await leader.getByLabel(/^Minimale groepsgrootte/).fill("5");
+    await leader.getByRole("button", { name: "Ronde aanmaken" }).click();
+    await leader.getByRole("alert").filter({ hasText: "De minimale groepsgrootte moet minstens 6 zijn" }).waitFor();
+    await server.admin("PATCH", "/api/admin/settings", { minGroupSize: 5 });
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
+import { miniAnswers, individualMiniScan, miniScan } from "./fixtures/mini-scan.ts";
 import { publishAs, send } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { admin, day, emptyRound, mailSetup, teachersCsv, testClock } from "./support/mail.ts";
@@ -15,7 +15,7 @@ describe.each(backends)("invitations and reminders on %s", (backend) => {
   beforeAll(async () => {
     db = await openTestDb(backend);
     smtp = await startSmtp({ reject: (a) => a.startsWith("weg@") });
-    ({ scanId } = await publishAs(db.sql, miniScan));
+    ({ scanId } = await publishAs(db.sql, individualMiniScan));
   });
   afterAll(async () => {
     await smtp?.close();

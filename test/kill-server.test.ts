@@ -29,7 +29,8 @@ describe.each(backends)("an acknowledged answer survives kill -9 of the server o
       method: "POST",
       headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
       body: JSON.stringify({
-        scanId: "paraplu-quickscan",
+        // A scan answered by individuals: only those have an open link.
+        scanId: "traptrede",
         title: "kill -9",
         group: "test",
         opensAt: new Date(Date.now() - 60_000).toISOString(),
@@ -39,7 +40,7 @@ describe.each(backends)("an acknowledged answer survives kill -9 of the server o
     });
     expect(created.status).toBe(201);
     const token = ((await created.json()) as any).openLink.split("/r/")[1] as string;
-    const { compiled } = await compileScanFile("scans/paraplu-quickscan.scan");
+    const { compiled } = await compileScanFile("scans/traptrede.scan");
     const data = validAnswers(compiled.model);
 
     const acknowledged: string[] = [];

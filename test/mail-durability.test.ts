@@ -5,7 +5,7 @@ import path from "node:path";
 import { migrate } from "../server/db/migrate.ts";
 import { afterAll, describe, expect, test } from "vitest";
 import { connect, type Sql } from "../server/db/connect.ts";
-import { miniScan } from "./fixtures/mini-scan.ts";
+import { individualMiniScan } from "./fixtures/mini-scan.ts";
 import { publishAs } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { day, emptyRound, mailSetup, teachersCsv, testClock } from "./support/mail.ts";
@@ -36,7 +36,7 @@ async function openCrashableDb(backend: (typeof backends)[number]): Promise<Test
 describe.each(backends)("sending survives a crash on %s", (backend) => {
   test("kill -9 mid-batch: after a restart every teacher has exactly one invitation", { timeout: 120_000 }, async () => {
     const db = await openCrashableDb(backend);
-    const { scanId } = await publishAs(db.sql, miniScan);
+    const { scanId } = await publishAs(db.sql, individualMiniScan);
     const setup = mailSetup(db.sql);
     const roundId = await emptyRound(setup.app, scanId, setup.clock());
     await setup.invitations.importCsv(roundId, teachersCsv(30));
@@ -109,7 +109,7 @@ describe("two app instances on one PostgreSQL", () => {
     db = await openTestDb("postgres");
     second = await connect({ databaseUrl: db.serverEnv.DATABASE_URL, dataDir: "", databasePoolSize: 5 });
     const smtp = await startSmtp();
-    const { scanId } = await publishAs(db.sql, miniScan);
+    const { scanId } = await publishAs(db.sql, individualMiniScan);
     const clock = testClock();
     const a = mailSetup(db.sql, { smtpUrl: smtp.url, clock, batchSize: 7 });
     const b = mailSetup(second.sql, { smtpUrl: smtp.url, clock, batchSize: 7 });

@@ -7,9 +7,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { migrate, readMigrations } from "../server/db/migrate.ts";
 import { numericTallies, numericTalliesFromAnswers } from "../server/reports/tallies.ts";
-import { createRound } from "../server/rounds/service.ts";
 import { publishScan } from "../server/scans/loader.ts";
-import { compileScanFile, publicUrl } from "./support/app.ts";
+import { compileScanFile } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
 /** A folder with the migrations up to and including `last`. */
@@ -41,21 +40,15 @@ describe.each(backends)("migration 060 (answers into their responses) on %s", (b
     await migrate(db.sql, dir);
     const { text, compiled } = await compileScanFile("scans/bachelorscan.scan");
     await publishScan(db.sql, { name: "bachelorscan.scan", text }, compiled);
-    const { round } = await createRound(
-      db.sql,
-      {
-        scanId: compiled.model.scan,
-        title: "Voor de upgrade",
-        group: "Academie",
-        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-        allowEdit: true,
-        minGroupSize: 1,
-        respondents: [],
-        openLink: true,
-      },
-      publicUrl,
-    );
+    // A round as the code of that time wrote it (today's createRound reads later tables), with
+    // the minimum group size of 1 it then accepted.
+    const [version] = await db.sql<{ id: number }[]>`select id from scan_versions where scan_id = ${compiled.model.scan}`;
+    const round = { id: randomUUID(), scanVersionId: version!.id };
+    await db.sql`
+      insert into rounds (id, scan_version_id, title, group_name, opens_at, closes_at, anonymous, allow_edit, min_group_size, open_token_hash)
+      values (${round.id}, ${round.scanVersionId}, 'Voor de upgrade', 'Academie', now() - interval '1 day', now() + interval '1 day',
+              false, true, 1, ${`open-${round.id}`})
+    `;
 
     // Three submitted responses in the old layout: one row per answer, counted in the tallies.
     const old: { response_id: string; item_id: string; side: string | null; value_num: number | null; value_text: string | null }[] = [];
@@ -92,6 +85,8 @@ describe.each(backends)("migration 060 (answers into their responses) on %s", (b
     const talliesBefore = await numericTallies(db.sql, [round.id]);
 
     expect(await migrate(db.sql)).toEqual((await readMigrations()).filter((m) => m.version > 50).map((m) => m.version));
+    // Migration 090 lifts a round below the privacy floor to it.
+    expect((await db.sql`select min_group_size from rounds where id = ${round.id}`)[0]!.min_group_size).toBe(5);
 
     const moved = await db.sql`
       select response_id, item_id, side, value_num, value_text

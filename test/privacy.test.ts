@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { discloseParts, minimumGroupSize } from "../server/privacy/disclosure.ts";
+import { answeredBy } from "../server/privacy/answered-by.ts";
 
 const parts = (entries: [string | null, number][]) => new Map(entries);
 
 describe("minimum group size", () => {
   it("exempts a team-consensus scan, whose one response is the team's", () => {
-    expect(minimumGroupSize("team", 5)).toBe(1);
-    expect(minimumGroupSize("docent", 5)).toBe(5);
+    expect(minimumGroupSize("team", 5, 5)).toBe(1);
+    expect(minimumGroupSize("individual", 5, 5)).toBe(5);
+  });
+
+  it("takes the larger of the round's minimum and the floor, and never goes below 3", () => {
+    expect(minimumGroupSize("individual", 1, 5)).toBe(5);
+    expect(minimumGroupSize("individual", 8, 5)).toBe(8);
+    expect(minimumGroupSize("individual", 1, 1)).toBe(3);
+  });
+
+  it("reads who answers from the model, falling back to the respondent word for versions compiled before answeredBy", () => {
+    expect(answeredBy({ respondent: "team", answeredBy: "individual" })).toBe("individual");
+    expect(answeredBy({ respondent: "docent", answeredBy: "team" })).toBe("team");
+    expect(answeredBy({ respondent: "team" })).toBe("team");
+    expect(answeredBy({ respondent: "consulent" })).toBe("individual");
   });
 
   it("hides a total below the minimum and every part of it, saying how many more are needed", () => {

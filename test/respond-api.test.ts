@@ -5,7 +5,7 @@ import { countAnswers } from "../server/respond/answers-queries.ts";
 import { findRespondent } from "../server/invitations/respondents-queries.ts";
 import { numericTallies } from "../server/reports/tallies.ts";
 import { ownerHash } from "../server/lib/tokens.ts";
-import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
+import { miniAnswers, individualMiniScan, miniScan } from "./fixtures/mini-scan.ts";
 import { createRoundVia, publishAs, send, testApp } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
@@ -17,7 +17,7 @@ describe.each(backends)("respondent API on %s", (backend) => {
   beforeAll(async () => {
     db = await openTestDb(backend);
     app = testApp(db.sql);
-    ({ scanId } = await publishAs(db.sql, miniScan));
+    ({ scanId } = await publishAs(db.sql, individualMiniScan));
   });
   afterAll(async () => db?.close());
 

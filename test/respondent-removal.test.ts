@@ -2,7 +2,7 @@
 // their link, their response, their unsent mails, and what reports and response rates count.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
-import { miniAnswers, miniScan } from "./fixtures/mini-scan.ts";
+import { miniAnswers, individualMiniScan } from "./fixtures/mini-scan.ts";
 import { sessionAs } from "./support/accounts.ts";
 import { publishAs, send } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
@@ -25,7 +25,7 @@ describe.each(backends)("removing a respondent on %s", (backend) => {
 
   beforeAll(async () => {
     db = await openTestDb(backend);
-    ({ scanId } = await publishAs(db.sql, miniScan));
+    ({ scanId } = await publishAs(db.sql, individualMiniScan));
   });
   afterAll(async () => db?.close());
 

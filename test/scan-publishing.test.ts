@@ -54,7 +54,8 @@ describe.each(backends)("migrations and scan publishing on %s", (backend) => {
     ]);
 
     const app = testApp(db.sql);
-    const { tokens } = await createRoundVia(app, { scanId: "paraplu-quickscan" });
+    // The quickscan is answered by a team together: one link for the round's group.
+    const { tokens } = await createRoundVia(app, { scanId: "paraplu-quickscan", respondents: [{ name: "Team Noord", email: "noord@example.org" }] });
     const v1 = await db.sql`select compiled from scan_versions where scan_id = 'paraplu-quickscan'`;
     const id = randomUUID();
     const submitted = await send(app, "POST", `/api/respond/${tokens[0]}/submit`, {

@@ -7,6 +7,9 @@ import { publishAs, send } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { admin, day, emptyRound, mailSetup, teachersCsv, testClock } from "./support/mail.ts";
 
+// The mini-scan is answered by teams together: one link per team.
+const fiveTeams = ["rood", "blauw", "groen", "geel", "paars"];
+
 describe.each(backends)("series and actions on %s", (backend) => {
   let db: TestDb;
   beforeAll(async () => {
@@ -32,7 +35,7 @@ describe.each(backends)("series and actions on %s", (backend) => {
     const series = new SeriesService(db.sql, invitations);
     invitations.passes.push(() => series.runDue());
     const first = await emptyRound(app, scanId, clock(), 101);
-    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(5), invite: true });
+    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(5, { teams: fiveTeams }), invite: true });
     await invitations.sendDue();
     expect(await submitAll(app, first, 3)).toBe(5);
 
@@ -85,7 +88,7 @@ describe.each(backends)("series and actions on %s", (backend) => {
     const { app, invitations } = mailSetup(db.sql, { clock });
     const series = new SeriesService(db.sql, invitations);
     const first = await emptyRound(app, scanId, clock(), 101);
-    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(5), invite: true });
+    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(5, { teams: fiveTeams }), invite: true });
     await invitations.sendDue();
     expect(await submitAll(app, first, 3)).toBe(5);
     const created = await admin(app, "POST", "/api/admin/series", { roundId: first, title: "Quickscan schaal", cadenceMinDays: 91, cadenceMaxDays: 122 });

@@ -35,7 +35,7 @@ describe.each(backends)("series page and comparability on %s", (backend) => {
     const clock = testClock(new Date(Date.now() - 100 * day));
     const { app, invitations } = mailSetup(db.sql, { clock });
     const first = await emptyRound(app, scanId, clock(), 101, { group: "Reeksgroep" });
-    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(4), invite: true });
+    await admin(app, "POST", `/api/admin/rounds/${first}/respondents/import`, { csv: teachersCsv(4, { teams: ["rood", "blauw", "groen", "geel"] }), invite: true });
     await invitations.sendDue();
     const tokens = async (roundId: string) =>
       ((await admin(app, "GET", `/api/admin/mail/outbox?round=${roundId}`)).body.mails as { text: string }[]).map(

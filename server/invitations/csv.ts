@@ -17,6 +17,8 @@ export type CsvRowReason =
   | "email-invalid"
   | "email-duplicate"
   | "team-too-long"
+  /** A scan answered by a team together gets one link per team (server/privacy/team-respondents.ts). */
+  | "team-duplicate"
   | "too-many-columns"
   | "quote-unclosed";
 

@@ -24,6 +24,7 @@ import { formatCloseDate, render, textFor, type RenderedMail } from "./mail-temp
 import type { MailTransport } from "./mail-transport.ts";
 import { newToken, tokenHash } from "../lib/tokens.ts";
 import { parseRespondentCsv, type CsvRowError } from "./csv.ts";
+import { checkNewRespondents, roundAudience, teamConflicts, teamsWithLink } from "../privacy/team-respondents.ts";
 
 export interface InvitationsConfig {
   transport: MailTransport;
@@ -143,6 +144,7 @@ export class Invitations {
     await this.sealer();
     const added = await this.sql.begin(async (tx) => {
       await this.openRound(tx, roundId);
+      await checkNewRespondents(tx, roundId, people);
       const existing = await roundEmails(tx, roundId);
       const dupes = people.filter((p) => existing.has(p.email.toLowerCase()));
       if (dupes.length > 0) {
@@ -186,13 +188,35 @@ export class Invitations {
     await this.sealer();
     const result = await this.sql.begin(async (tx) => {
       await this.openRound(tx, roundId);
-      const { rows, errors } = parseRespondentCsv(csv, await roundEmails(tx, roundId));
+      const parsed = parseRespondentCsv(csv, await roundEmails(tx, roundId));
+      const { rows, errors } = await this.onePerTeam(tx, roundId, parsed);
       if (rows.length > 10_000) throw new AppError(413, "too-many-rows", "at most 10,000 respondents per import");
       await this.insertPeople(tx, roundId, rows, invite, now);
       return { added: rows.length, errors };
     });
     if (invite && result.added > 0) this.onQueued();
     return result;
+  }
+
+  /** For a scan answered by teams: rows that would give a team a second link become row errors. */
+  private async onePerTeam(tx: Queryable, roundId: string, parsed: ReturnType<typeof parseRespondentCsv>) {
+    const audience = await roundAudience(tx, roundId);
+    if (!audience || audience.answeredBy !== "team") return parsed;
+    const conflicts = teamConflicts(audience.group, await teamsWithLink(tx, roundId, audience.group), parsed.rows);
+    if (conflicts.length === 0) return parsed;
+    const refused = new Set(conflicts.map((c) => c.index));
+    const errors: CsvRowError[] = conflicts.map((c) => ({
+      line: parsed.rows[c.index]!.line,
+      reason: "team-duplicate",
+      message:
+        c.earlier === null
+          ? `team ${c.team} heeft al een link in deze ronde (deze scan vult elk team samen in, met één link per team)`
+          : `team ${c.team} staat ook op regel ${parsed.rows[c.earlier]!.line} (deze scan vult elk team samen in, met één link per team)`,
+    }));
+    return {
+      rows: parsed.rows.filter((_, i) => !refused.has(i)),
+      errors: [...parsed.errors, ...errors].sort((a, b) => a.line - b.line),
+    };
   }
 
   /**

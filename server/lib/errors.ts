@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Issue } from "../respond/answer-validator.ts";
 import type { Log } from "./log.ts";
+import { isBelowFloorViolation } from "../privacy/floor.ts";
 
 /** An error the client is meant to see: becomes `{ error: { code, message, issues? } }`. */
 export class AppError extends Error {
@@ -31,10 +32,18 @@ function fromHttpException(err: HTTPException): AppError {
   return new AppError(err.status as ContentfulStatusCode, "http-error", err.message || "request failed");
 }
 
+/** A database constraint that guards a rule the API also checks (a race with a settings change). */
+function fromConstraint(err: Error): AppError | null {
+  if (isBelowFloorViolation(err)) {
+    return new AppError(409, "below-privacy-floor", "the privacy floor was raised meanwhile; try again with a larger minimum group size");
+  }
+  return null;
+}
+
 export function errorHandler(log: Log) {
   return (err: Error, c: Context) => {
     const known =
-      err instanceof AppError ? err : err instanceof HTTPException ? fromHttpException(err) : null;
+      err instanceof AppError ? err : err instanceof HTTPException ? fromHttpException(err) : fromConstraint(err);
     if (known) {
       const body: ErrorBody = { error: { code: known.code, message: known.message } };
       if (known.issues) body.error.issues = known.issues;

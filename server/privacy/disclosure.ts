@@ -1,6 +1,8 @@
 // Minimum group size. A number is shown for a group only when at least `min` responses stand
 // behind it, and never when it could be subtracted from another shown number to give the
 // answers of fewer than `min` people (team A+B shown and team A shown reveal team B).
+import type { AnsweredBy } from "./answered-by.ts";
+import { absoluteMinGroupSize } from "./floor.ts";
 
 /** Why numbers are or are not shown for a group or a field. */
 export type Disclosure =
@@ -14,9 +16,13 @@ export type Disclosure =
 
 export const shown: Disclosure = { status: "shown" };
 
-/** The minimum for a round: a team-consensus scan (respondent `team`) is one response by design. */
-export function minimumGroupSize(respondent: string, minGroupSize: number): number {
-  return respondent === "team" ? 1 : Math.max(1, minGroupSize);
+/**
+ * The minimum for a round: the larger of the round's own and the organisation's floor (a round
+ * made before the floor was raised gets the new floor), never below 3. A scan answered by a team
+ * together is one shared response per team by design, and exempt.
+ */
+export function minimumGroupSize(who: AnsweredBy, roundMin: number, floor: number): number {
+  return who === "team" ? 1 : Math.max(absoluteMinGroupSize, floor, roundMin);
 }
 
 /**
@@ -24,8 +30,8 @@ export function minimumGroupSize(respondent: string, minGroupSize: number): numb
  * before and after one more response would give that response by subtraction, so numbers appear
  * when the round closes (answers can no longer change then). A team-consensus scan is exempt.
  */
-export function resultsReleased(round: { closes_at: Date }, respondent: string, now = new Date()): boolean {
-  return respondent === "team" || now >= round.closes_at;
+export function resultsReleased(round: { closes_at: Date }, who: AnsweredBy, now = new Date()): boolean {
+  return who === "team" || now >= round.closes_at;
 }
 
 /**

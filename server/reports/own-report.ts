@@ -9,6 +9,7 @@ import { findLink } from "../rounds/queries.ts";
 import { findReportRound, responseAnswers } from "./tallies.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import { disclosureText, minimumGroupSize, type Disclosure } from "../privacy/disclosure.ts";
+import { answeredBy } from "../privacy/answered-by.ts";
 import { compiledLoader, loadRound, runProfile, type AggregatorOutcome, type LoadCompiled } from "./round-report.ts";
 import { ownerHash, tokenHash } from "../lib/tokens.ts";
 
@@ -62,11 +63,12 @@ export async function ownReport(
 
   const disclosed = await loadRound(sql, round, load);
   const all = disclosed.groups[0]!;
-  const min = minimumGroupSize(model.respondent, round.min_group_size);
+  const who = answeredBy(model);
+  const min = minimumGroupSize(who, round.min_group_size, round.privacy_floor);
   // The respondent can subtract their own answers: the others must meet the minimum.
   const others = all.responses - 1;
   const disclosure: Disclosure =
-    model.respondent === "team" || (all.disclosure.status === "shown" && others >= min)
+    who === "team" || (all.disclosure.status === "shown" && others >= min)
       ? { status: "shown" }
       : others < min
         ? { status: "too-few", needed: min - others }

@@ -20,6 +20,7 @@ import {
 } from "./tallies.ts";
 import { notFound } from "../lib/errors.ts";
 import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "../privacy/disclosure.ts";
+import { answeredBy, type AnsweredBy } from "../privacy/answered-by.ts";
 
 export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
 
@@ -77,7 +78,7 @@ export interface RoundInfo {
 
 export interface RoundReport {
   round: RoundInfo & { minGroupSize: number; configuredMinGroupSize: number; exempt: boolean };
-  scan: { id: string; versionId: number; version: number; checksum: string; title: string; respondent: string };
+  scan: { id: string; versionId: number; version: number; checksum: string; title: string; respondent: string; answeredBy: AnsweredBy };
   model: ScoringModel;
   previousRound: RoundInfo | null;
   /**
@@ -134,13 +135,14 @@ export function discloseRound(
   texts: { team: string | null; item_id: string; value_text: string }[],
   now = new Date(),
 ): DisclosedRound {
-  const min = minimumGroupSize(model.respondent, round.min_group_size);
+  const who = answeredBy(model);
+  const min = minimumGroupSize(who, round.min_group_size, round.privacy_floor);
   const total = sizes.reduce((a, s) => a + s.responses, 0);
   const invitedTotal = sizes.reduce((a, s) => a + s.invited, 0);
   const teamed = sizes.some((s) => s.team !== null);
   const teamSizes = new Map<string | null, number>(teamed ? sizes.map((s) => [s.team, s.responses]) : []);
   const groupsDecision = discloseParts(total, teamSizes, min);
-  if (!resultsReleased(round, model.respondent, now)) {
+  if (!resultsReleased(round, who, now)) {
     // Too few stays too few (it says how many are needed); anything else waits for the close.
     const wait: Disclosure = { status: "until-closed", closesAt: round.closes_at.toISOString() };
     if (groupsDecision.total.status === "shown") groupsDecision.total = wait;
@@ -289,7 +291,7 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
       ...roundInfo(row),
       minGroupSize: current.min,
       configuredMinGroupSize: row.min_group_size,
-      exempt: model.respondent === "team",
+      exempt: answeredBy(model) === "team",
     },
     scan: {
       id: row.scan_id,
@@ -298,6 +300,7 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
       checksum: row.checksum,
       title: model.title.nl,
       respondent: model.respondent,
+      answeredBy: answeredBy(model),
     },
     model,
     previousRound: prevRow ? roundInfo(prevRow) : null,

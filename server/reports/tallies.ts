@@ -32,6 +32,8 @@ export interface ReportRoundRow {
   closes_at: Date;
   anonymous: boolean;
   min_group_size: number;
+  /** The organisation's privacy floor now (settings); reports use the larger of the two. */
+  privacy_floor: number;
   series_id: string | null;
   scan_version_id: number;
   scan_id: string;
@@ -41,6 +43,7 @@ export interface ReportRoundRow {
 
 const roundColumns = (sql: Sql) => sql`
   r.id, r.title, r.group_name, r.opens_at, r.closes_at, r.anonymous, r.min_group_size,
+  (select s.min_group_size from settings s) as privacy_floor,
   r.series_id, r.scan_version_id, v.scan_id, v.version, v.checksum
 `;
 

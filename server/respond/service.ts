@@ -18,6 +18,7 @@ import type { ScanVersionCache } from "./version-cache.ts";
 import { ownerHash, tokenHash } from "../lib/tokens.ts";
 import type { Answers } from "./answer-validator.ts";
 import { roundState, type RoundState } from "../rounds/service.ts";
+import { answeredBy } from "../privacy/answered-by.ts";
 
 export interface Form {
   round: {
@@ -104,6 +105,14 @@ export class RespondService {
     if (!fresh && cached && cached.until > now) return cached.link;
     const link = await findLink(this.sql, hash);
     if (!link) throw notFound("link");
+    if (link.kind === "open" && answeredBy((await this.versions.get(link.scan_version_id)).compiled.model) === "team") {
+      // Rounds made before team scans were kept to teams may have one (server/privacy/team-respondents.ts).
+      throw new AppError(
+        409,
+        "team-scan-open-link",
+        "this scan is answered by a team together, through the team's own link; an open link does not accept answers",
+      );
+    }
     if (this.recentLinks.size >= 10_000) this.recentLinks.clear();
     this.recentLinks.set(hash, { link, until: now + linkCacheMs });
     return link;

@@ -6,6 +6,10 @@ import { insertRound } from "./queries.ts";
 import { getCompiled, latestVersion } from "../scans/queries.ts";
 import { notFound } from "../lib/errors.ts";
 import { newToken, tokenHash } from "../lib/tokens.ts";
+import { answeredBy } from "../privacy/answered-by.ts";
+import { roundMinGroupSize } from "../privacy/floor.ts";
+import { teamConflictError, teamConflicts, teamScanOpenLink } from "../privacy/team-respondents.ts";
+import { privacyFloor } from "../settings/service.ts";
 
 export type RoundState = "open" | "closed" | "not-yet-open";
 
@@ -33,7 +37,11 @@ export const roundCreateSchema = z
     /** Defaults to the scan's own `anonymous` setting. */
     anonymous: z.boolean().optional(),
     allowEdit: z.boolean().default(true),
-    minGroupSize: z.number().int().min(1).max(1000).default(5),
+    /**
+     * At least the organisation's privacy floor (5 unless an admin changed it, never below 3); by
+     * default the floor. A lower value is refused (400 below-privacy-floor), for every role.
+     */
+    minGroupSize: z.number().int().min(1).max(1000).optional(),
     respondents: z.array(respondentInputSchema).max(10_000).default([]),
     openLink: z.boolean().default(false),
   })
@@ -82,6 +90,12 @@ export async function createRound(
     if (!version) throw notFound(`scan ${input.scanId}${input.version ? ` version ${input.version}` : ""}`);
     const compiled = await getCompiled(tx, version.id);
     const anonymous = input.anonymous ?? compiled?.model.anonymous ?? false;
+    const minGroupSize = roundMinGroupSize(input.minGroupSize, await privacyFloor(tx));
+    if (compiled && answeredBy(compiled.model) === "team") {
+      if (input.openLink) throw teamScanOpenLink();
+      const conflicts = teamConflicts(input.group, [], input.respondents);
+      if (conflicts.length > 0) throw teamConflictError(conflicts);
+    }
     // A round may start empty: respondents can be added later, one by one or from a CSV.
     const id = randomUUID();
     const openToken = input.openLink ? newToken() : null;
@@ -94,7 +108,7 @@ export async function createRound(
       closesAt: new Date(input.closesAt),
       anonymous,
       allowEdit: input.allowEdit,
-      minGroupSize: input.minGroupSize,
+      minGroupSize,
       openTokenHash: openToken ? tokenHash(openToken) : null,
     });
     const people = input.respondents.map((r) => ({
@@ -127,7 +141,7 @@ export async function createRound(
         closesAt: new Date(input.closesAt).toISOString(),
         anonymous,
         allowEdit: input.allowEdit,
-        minGroupSize: input.minGroupSize,
+        minGroupSize,
       },
       links: people.map((p) => ({
         respondentId: p.id,

@@ -13,7 +13,15 @@ export interface ScanWithVersions {
   id: string;
   title: string;
   created_at: Date;
-  versions: { id: number; version: number; checksum: string; created_at: string }[];
+  versions: {
+    id: number;
+    version: number;
+    checksum: string;
+    created_at: string;
+    /** Who answers, as stored (read it through answeredBy() in server/privacy). */
+    respondent: string | null;
+    answered_by: "individual" | "team" | null;
+  }[];
 }
 
 export async function upsertScan(
@@ -110,7 +118,9 @@ export async function listScans(sql: Queryable): Promise<ScanWithVersions[]> {
             'id', v.id,
             'version', v.version,
             'checksum', v.checksum,
-            'created_at', v.created_at
+            'created_at', v.created_at,
+            'respondent', v.compiled -> 'model' ->> 'respondent',
+            'answered_by', v.compiled -> 'model' ->> 'answeredBy'
           )
           order by v.version
         ) filter (where v.id is not null),

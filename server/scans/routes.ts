@@ -4,6 +4,7 @@ import type { Sql } from "../db/connect.ts";
 import { requireRole, type AuthEnv } from "../accounts/guard.ts";
 import { findVersion, findVersionSource, listScans } from "./queries.ts";
 import { notFound } from "../lib/errors.ts";
+import { answeredBy } from "../privacy/answered-by.ts";
 import { publishSource, versionHistory } from "./editor.ts";
 import { valid, validParam } from "../lib/request-validator.ts";
 
@@ -34,6 +35,7 @@ export function scanRoutes(sql: Sql) {
             version: v.version,
             checksum: v.checksum,
             createdAt: new Date(v.created_at).toISOString(),
+            answeredBy: answeredBy({ respondent: v.respondent ?? "team", answeredBy: v.answered_by ?? undefined }),
           })),
         })),
       });

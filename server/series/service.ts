@@ -10,6 +10,10 @@ import { latestVersion } from "../scans/queries.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import type { Invitations } from "../invitations/service.ts";
 import { render } from "../invitations/mail-templates.ts";
+import { getCompiled } from "../scans/queries.ts";
+import { answeredBy } from "../privacy/answered-by.ts";
+import { teamConflictError, teamConflicts } from "../privacy/team-respondents.ts";
+import { privacyFloor } from "../settings/service.ts";
 
 const dayMs = 86_400_000;
 
@@ -122,6 +126,15 @@ export class SeriesService {
       if (last.opens_at > now) throw new AppError(409, "next-round-exists", "the next round is already planned");
       const version = await latestVersion(tx, series.scan_id);
       if (!version) throw notFound(`scan ${series.scan_id}`);
+      const people = await tx<{ name: string; email: string; team: string | null }[]>`
+        select name, email, team from respondents where round_id = ${last.id} order by created_at, id
+      `;
+      // The latest version may be answered by teams where the last one was not.
+      const compiled = await getCompiled(tx, version.id);
+      if (compiled && answeredBy(compiled.model) === "team") {
+        const conflicts = teamConflicts(series.group_name, [], people);
+        if (conflicts.length > 0) throw teamConflictError(conflicts);
+      }
       const roundId = randomUUID();
       const number = (await tx<{ n: number }[]>`select count(*)::int as n from rounds where series_id = ${seriesId}`)[0]!.n + 1;
       await insertRound(tx, {
@@ -133,7 +146,8 @@ export class SeriesService {
         closesAt: new Date(now.getTime() + series.round_days * dayMs),
         anonymous: last.anonymous,
         allowEdit: last.allow_edit,
-        minGroupSize: last.min_group_size,
+        // The floor may have been raised since the last round.
+        minGroupSize: Math.max(last.min_group_size, await privacyFloor(tx)),
         openTokenHash: null,
       });
       await tx`update rounds set series_id = ${seriesId} where id = ${roundId}`;
@@ -141,9 +155,6 @@ export class SeriesService {
         insert into round_mail_settings (round_id, texts, reminders_enabled, reminder_after_days, reminder_interval_days, max_reminders)
         select ${roundId}, texts, reminders_enabled, reminder_after_days, reminder_interval_days, max_reminders
         from round_mail_settings where round_id = ${last.id}
-      `;
-      const people = await tx<{ name: string; email: string; team: string | null }[]>`
-        select name, email, team from respondents where round_id = ${last.id} order by created_at, id
       `;
       return { roundId, people };
     });
@@ -171,8 +182,14 @@ export class SeriesService {
     let notices = 0;
     for (const s of due) {
       if (s.auto_open) {
-        if (await this.openNext(s.id, { onlyIfDue: true })) opened++;
-        continue;
+        try {
+          if (await this.openNext(s.id, { onlyIfDue: true })) opened++;
+          continue;
+        } catch (err) {
+          // A round that may not open (its scan is now answered by teams and the respondents are
+          // people) must not stop the other series, nor the mail pass: the teamleaders are told instead.
+          if (!(err instanceof AppError)) throw err;
+        }
       }
       const leaders = await this.sql<{ email: string; name: string }[]>`
         select a.email, a.name from accounts a join account_teams t on t.account_id = a.id

@@ -4,6 +4,7 @@ import { authPaths, publishOperation, sessionSecurityScheme } from "../accounts/
 import { invitationPaths } from "../invitations/openapi-paths.ts";
 import { reportPaths } from "../reports/openapi-paths.ts";
 import { seriesPaths } from "../series/openapi-paths.ts";
+import { settingsPaths } from "../settings/openapi-paths.ts";
 import { schema, json, error } from "./openapi-parts.ts";
 
 // Request bodies are generated from the same zod schemas the routes validate with
@@ -125,6 +126,7 @@ export function openApiDocument(publicUrl: string) {
       ...reportPaths,
       ...invitationPaths,
       ...seriesPaths,
+      ...settingsPaths,
       "/api/health": {
         get: {
           summary: "Liveness and database check",
@@ -251,8 +253,9 @@ export function openApiDocument(publicUrl: string) {
           requestBody: { required: true, content: json(ref("RoundCreate")) },
           responses: {
             "201": { description: "Created, with links", content: json({ type: "object" }) },
-            "400": error("Invalid round."),
+            "400": error("Invalid round; a minimum group size below the privacy floor (below-privacy-floor); an open link for a team scan (team-scan-open-link)."),
             "404": error("Unknown scan or version."),
+            "409": error("A team scan would give a team a second link (team-has-link)."),
             ...adminErrors,
           },
         },

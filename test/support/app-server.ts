@@ -53,7 +53,7 @@ export interface AppServer {
   /** Stops the process and removes its data folder. */
   dispose(): Promise<void>;
   /** Calls the admin API with the admin token. */
-  admin<T>(method: "GET" | "POST", apiPath: string, body?: unknown): Promise<T>;
+  admin<T>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", apiPath: string, body?: unknown): Promise<T>;
 }
 
 /** The first admin account the server created on an empty database, read from its output. */
@@ -125,7 +125,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    async admin<T>(method: "GET" | "POST", apiPath: string, body?: unknown): Promise<T> {
+    async admin<T>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", apiPath: string, body?: unknown): Promise<T> {
       const response = await fetch(`${url}${apiPath}`, {
         method,
         headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },

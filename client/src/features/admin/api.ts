@@ -13,7 +13,7 @@ export interface User {
 export interface ScanSummary {
   id: string;
   title: string;
-  versions: { id: number; version: number; checksum: string; createdAt: string }[];
+  versions: { id: number; version: number; checksum: string; createdAt: string; answeredBy: "individual" | "team" }[];
 }
 
 export interface RoundSummary {
@@ -46,6 +46,8 @@ export interface RoundInput {
   anonymous?: boolean;
   allowEdit: boolean;
   openLink: boolean;
+  /** At least the organisation's privacy floor; absent: the floor. */
+  minGroupSize?: number;
   respondents: { name: string; email: string; team?: string }[];
 }
 

@@ -9,6 +9,7 @@ import { LoginForm } from "./login-form.tsx";
 import { OutboxPage } from "./outbox-page.tsx";
 import { Overview } from "./overview.tsx";
 import { RoundForm } from "./round-form.tsx";
+import { SettingsPage } from "./settings-page.tsx";
 import "../../../components/admin-shell.css";
 import "../admin.css";
 
@@ -43,6 +44,7 @@ export function AdminApp({ params }: { params: Record<string, string> }) {
     { href: "/admin/editor", label: "Scan-editor", show: user.role === "admin" },
     { href: "/admin/outbox", label: "Postvak uit", show: user.role === "admin" },
     { href: "/admin/accounts", label: "Accounts", show: user.role === "admin" },
+    { href: "/admin/settings", label: "Instellingen", show: user.role === "admin" },
   ];
   return (
     <div className="admin">
@@ -79,5 +81,6 @@ function pageFor(page: string, sub: string | undefined, user: User) {
   if (page === "rounds" && sub === "new") return <RoundForm user={user} />;
   if (page === "outbox") return <OutboxPage />;
   if (page === "accounts") return <AccountsPage user={user} />;
+  if (page === "settings") return <SettingsPage />;
   return <p>Deze pagina bestaat niet.</p>;
 }

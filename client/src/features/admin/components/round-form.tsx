@@ -7,17 +7,38 @@ import { followLink } from "../../../lib/navigate.ts";
 import { createRound, fetchScans, type CreatedRound, type RoundInput, type ScanSummary, type User } from "../api.ts";
 import { saveMailSettings, sendInvitations } from "../mail-api.ts";
 
-/** "Naam, e-mail, team" per line; the team is optional. */
-export function parseRespondents(text: string): { respondents: RoundInput["respondents"]; bad: number[] } {
+/**
+ * "Naam, e-mail, team" per line; the team is optional. For a scan a team answers together, each
+ * line is a team: "team, e-mail, contactpersoon", the contact's name being optional.
+ */
+export function parseRespondents(text: string, teams = false): { respondents: RoundInput["respondents"]; bad: number[] } {
   const respondents: RoundInput["respondents"] = [];
   const bad: number[] = [];
   text.split("\n").forEach((line, i) => {
     if (!line.trim()) return;
-    const [name, email, team] = line.split(/[;,\t]/).map((p) => p.trim());
-    if (!name || !email || !email.includes("@")) bad.push(i + 1);
-    else respondents.push(team ? { name, email, team } : { name, email });
+    const [first, email, third] = line.split(/[;,\t]/).map((p) => p.trim());
+    if (!first || !email || !email.includes("@")) bad.push(i + 1);
+    else if (teams) respondents.push({ name: third || `Team ${first}`, email, team: first });
+    else respondents.push(third ? { name: first, email, team: third } : { name: first, email });
   });
   return { respondents, bad };
+}
+
+/** Why the server refused the round, in Dutch. */
+function refusal(e: unknown): string {
+  if (!(e instanceof ApiError)) return "De ronde kon niet worden aangemaakt.";
+  if (e.status === 403) return "Je mag alleen rondes openen voor je eigen teams.";
+  if (e.code === "below-privacy-floor") {
+    const floor = /at least (\d+)/.exec(e.message)?.[1];
+    return `De minimale groepsgrootte moet minstens ${floor ?? "de privacygrens"} zijn: de privacygrens van de organisatie.`;
+  }
+  if (e.code === "team-scan-open-link") return "Een teamscan heeft geen open link: elk team krijgt een eigen link.";
+  if (e.code === "team-has-link") {
+    const lines = e.issues.map((i) => Number(/^respondents\.(\d+)/.exec(i.field)?.[1]) + 1).filter((n) => n > 0);
+    return `Elk team krijgt één link. Dit team staat er al eerder in: regel ${lines.join(", ")}.`;
+  }
+  if (e.issues.length) return `Controleer: ${e.issues.map((i) => i.field).join(", ")}.`;
+  return "De ronde kon niet worden aangemaakt.";
 }
 
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -38,15 +59,19 @@ export function RoundForm({ user }: { user: User }) {
   useEffect(() => {
     fetchScans().then(setScans, () => setError("De scans konden niet worden geladen."));
   }, []);
+  // A scan a team answers together goes to teams, one link each, and has no open link.
+  const selected = scans.find((s) => s.id === preview.scanId) ?? scans[0];
+  const teamScan = selected?.versions[selected.versions.length - 1]?.answeredBy === "team";
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const { respondents, bad } = parseRespondents(String(form.get("respondents") ?? ""));
+    const { respondents, bad } = parseRespondents(String(form.get("respondents") ?? ""), teamScan);
     if (bad.length) {
-      setError(`Regel ${bad.join(", ")} van de respondenten mist een naam of een geldig e-mailadres.`);
+      setError(`Regel ${bad.join(", ")} van de ${teamScan ? "teams" : "respondenten"} mist een ${teamScan ? "team" : "naam"} of een geldig e-mailadres.`);
       return;
     }
+    const minGroupSize = String(form.get("minGroupSize") ?? "").trim();
     const anonymous = String(form.get("anonymous"));
     if (mailSettings && (subject.trim() === "") !== (body.trim() === "")) {
       setError("Vul bij een eigen uitnodiging zowel het onderwerp als de tekst in, of laat beide leeg.");
@@ -65,17 +90,12 @@ export function RoundForm({ user }: { user: User }) {
           closesAt: new Date(String(form.get("closesAt"))).toISOString(),
           ...(anonymous === "scan" ? {} : { anonymous: anonymous === "yes" }),
           allowEdit: form.get("allowEdit") === "on",
-          openLink: form.get("openLink") === "on",
+          openLink: !teamScan && form.get("openLink") === "on",
+          ...(minGroupSize && !teamScan ? { minGroupSize: Number(minGroupSize) } : {}),
           respondents,
         });
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 403
-          ? "Je mag alleen rondes openen voor je eigen teams."
-          : e instanceof ApiError && e.issues.length
-            ? `Controleer: ${e.issues.map((i) => i.field).join(", ")}.`
-            : "De ronde kon niet worden aangemaakt.",
-      );
+      setError(refusal(e));
       setBusy(false);
       return;
     }
@@ -204,13 +224,32 @@ export function RoundForm({ user }: { user: User }) {
         <label className="check">
           <input name="allowEdit" type="checkbox" defaultChecked /> Respondenten mogen hun antwoorden aanpassen tot de ronde sluit
         </label>
-        <label className="check">
-          <input name="openLink" type="checkbox" /> Ook een open link maken (voor iedereen met de link)
-        </label>
-        <label>
-          Respondenten (één per regel: naam, e-mail, team)
-          <textarea name="respondents" rows={6} placeholder={"Anna de Vries, anna@example.org, Noord"} />
-        </label>
+        {teamScan ? (
+          <p className="admin-hint" id="team-scan-hint">
+            Deze scan vult een team samen in: elk team krijgt één eigen link, die het team samen invult. Er is geen open link.
+          </p>
+        ) : (
+          <>
+            <label className="check">
+              <input name="openLink" type="checkbox" /> Ook een open link maken (voor iedereen met de link)
+            </label>
+            <label>
+              Minimale groepsgrootte (leeg: de standaard van de organisatie)
+              <input name="minGroupSize" type="number" inputMode="numeric" min={3} max={1000} step={1} />
+            </label>
+          </>
+        )}
+        {teamScan ? (
+          <label>
+            Teams (één per regel: team, e-mail van wie de link krijgt, naam van die persoon)
+            <textarea name="respondents" rows={6} placeholder={"Noord, teamleider.noord@example.org, Anna de Vries"} aria-describedby="team-scan-hint" />
+          </label>
+        ) : (
+          <label>
+            Respondenten (één per regel: naam, e-mail, team)
+            <textarea name="respondents" rows={6} placeholder={"Anna de Vries, anna@example.org, Noord"} />
+          </label>
+        )}
         {mailSettings ? (
           <fieldset className="round-mail">
             <legend>Uitnodiging per e-mail</legend>

@@ -44,6 +44,8 @@ function AddOne({ roundId, onAdded }: { roundId: string; onAdded: () => void }) 
       setError(
         e instanceof ApiError && e.code === "respondent-exists"
           ? `${email} staat al in deze ronde.`
+          : e instanceof ApiError && e.code === "team-has-link"
+            ? `Team ${team || "(de groep van de ronde)"} heeft al een link: deze scan vult een team samen in, met één link per team.`
           : e instanceof ApiError && e.status === 400
             ? "Controleer de naam en het e-mailadres."
             : e instanceof ApiError && e.code === "round-closed"
