@@ -12,6 +12,9 @@ import { createTransport } from "./invitations/mail-transport.ts";
 import { SeriesService } from "./series/service.ts";
 import { consoleLog as log } from "./lib/log.ts";
 import { loadScans } from "./scans/loader.ts";
+import { DataDirBusyError } from "./db/data-dir-lock.ts";
+import { startControlSocket } from "./system/control-socket.ts";
+import { accountCommands } from "./accounts/commands.ts";
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -42,6 +45,8 @@ async function main(): Promise<void> {
     { intervalMs: env.mail.intervalMs, log },
   );
   const sessionSweeper = startSessionSweeper(db.sql, { log });
+  // The command line reaches the embedded database through this process (ARCHITECTURE.md).
+  const control = db.kind === "embedded" ? await startControlSocket(env.dataDir, db.sql, accountCommands, log) : null;
 
   const app = createApp({
     invitations,
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       await scheduler.stop();
       await sessionSweeper.stop();
+      await control?.close();
       transport.close();
       await db.close();
       process.exit(0);
@@ -78,6 +84,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof EnvError ? err.message : err);
+  console.error(err instanceof EnvError || err instanceof DataDirBusyError ? err.message : err);
   process.exit(1);
 });

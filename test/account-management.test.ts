@@ -13,6 +13,8 @@ import { silentLog } from "../server/lib/log.ts";
 import { sha256 } from "../server/lib/tokens.ts";
 import { login, sessionAs, type TestSession } from "./support/accounts.ts";
 import { adminToken, testApp } from "./support/app.ts";
+import { startServer, type ServerProcess } from "./support/server-process.ts";
+import { lockDataDir } from "../server/db/data-dir-lock.ts";
 import { backends, openTestDb, type Backend, type TestDb } from "./support/db.ts";
 
 interface AccountJson {
@@ -251,5 +253,87 @@ describe.each(backends)("npm run account on %s", (backend) => {
     const list = await account("list");
     expect(list.out).toBe("beheer@example.org\tadmin\t\tactive\nlid@example.org\tteamleader\tNoord, Zuid\tdeactivated\n");
     expect(await account("activate", "lid@example.org")).toEqual({ code: 0, out: "activated lid@example.org\n" });
+  });
+});
+
+describe.each(backends)("npm run account while the server runs on %s", (backend) => {
+  let db: Awaited<ReturnType<typeof accountDb>>;
+  let server: ServerProcess | null = null;
+  beforeAll(async () => {
+    db = await accountDb(backend);
+  }, 60_000);
+  afterAll(async () => {
+    await stop(server);
+    await db?.close();
+  });
+
+  async function stop(s: ServerProcess | null) {
+    if (!s || s.child.exitCode !== null) return;
+    s.child.kill("SIGTERM");
+    await s.exited;
+  }
+  const serverEnv = () => Object.fromEntries(Object.entries(db.env).filter((e): e is [string, string] => e[1] !== undefined));
+
+  const account = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "server/accounts/cli.ts", ...args], { env: db.env });
+      return { code: 0, out: stdout + stderr };
+    } catch (err) {
+      const failed = err as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, out: failed.stdout + failed.stderr };
+    }
+  };
+  const logIn = (url: string, email: string, password: string) =>
+    fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+
+  test("an account created from the command line can log in at once and still exists after a restart", { timeout: 180_000 }, async () => {
+    server = await startServer(serverEnv());
+    const created = await account("create", "--email", "terwijl@example.org", "--role", "viewer");
+    expect(created.code, created.out).toBe(0);
+    const password = /password: (\S+)/.exec(created.out)![1]!;
+    expect((await logIn(server.url, "terwijl@example.org", password)).status).toBe(200);
+    expect((await account("list")).out).toContain("terwijl@example.org\tviewer\t\tactive\n");
+
+    // The server's refusals come back as the command's own, with no success printed.
+    const last = await account("set-role", "niemand@example.org", "viewer");
+    expect(last.code).toBe(1);
+    expect(last.out).toMatch(/no account for niemand@example.org/);
+    const reset = await account("reset-password", "terwijl@example.org");
+    const fresh = /new password for terwijl@example.org: (\S+)/.exec(reset.out)![1]!;
+
+    await stop(server);
+    server = await startServer(serverEnv());
+    expect((await logIn(server.url, "terwijl@example.org", password)).status).toBe(401);
+    expect((await logIn(server.url, "terwijl@example.org", fresh)).status).toBe(200);
+  });
+
+  test.runIf(backend === "embedded")("a second server or a command on a data folder another process holds refuses, in Dutch and English", { timeout: 120_000 }, async () => {
+    if (!server || server.child.exitCode !== null) server = await startServer(serverEnv());
+    const second = await startServer(serverEnv()).then(
+      (s) => ({ started: true, output: s.output(), stop: () => stop(s) }),
+      (err: Error) => ({ started: false, output: err.message, stop: async () => {} }),
+    );
+    await second.stop();
+    expect(second.started).toBe(false);
+    expect(second.output).toMatch(/is in gebruik door de Peilstok-server \(proces \d+\)/);
+    expect(second.output).toMatch(/is in use by the Peilstok server/);
+    // The first server was not disturbed.
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    await stop(server);
+    server = null;
+
+    // Another command holding the folder: this one refuses and prints no success.
+    const held = await lockDataDir(db.env.DATA_DIR!, "command", "npm run account -- create --email bezig@example.org");
+    try {
+      const refused = await account("create", "--email", "geweigerd@example.org");
+      expect(refused.code).toBe(1);
+      expect(refused.out).toMatch(/in gebruik door een ander commando .*npm run account -- create --email bezig@example.org/);
+      expect(refused.out).not.toMatch(/password:|created/);
+    } finally {
+      await held.release();
+    }
+    const list = await account("list");
+    expect(list.code).toBe(0);
+    expect(list.out).not.toContain("geweigerd@example.org");
   });
 });

@@ -1,22 +1,19 @@
 // `npm run account -- <command>`: manage admin accounts from the server's command line, against
-// the same database the server uses (DATABASE_URL or the embedded DATA_DIR).
+// the same database the server uses (DATABASE_URL or the embedded DATA_DIR). While the server runs
+// on the embedded database, the command is carried out by the server (server/system/control-socket.ts):
+// two processes must never write that database at once.
 import { Argument, Command } from "commander";
 import { z } from "zod";
-import { connect } from "../db/connect.ts";
-import { listAccounts, roles, type Role } from "./queries.ts";
-import { migrate } from "../db/migrate.ts";
+import { roles, type Role } from "./queries.ts";
 import { loadEnv } from "../lib/env.ts";
-import { createAccount, resetPassword, updateAccountByEmail, type AccountView } from "./service.ts";
+import { runCommand } from "../system/run-command.ts";
+import { accountCommands, type AccountCommands } from "./commands.ts";
+import type { AccountView } from "./service.ts";
 
-async function withDb<T>(run: (sql: Awaited<ReturnType<typeof connect>>["sql"]) => Promise<T>): Promise<T> {
-  const db = await connect(loadEnv());
-  try {
-    await migrate(db.sql);
-    return await run(db.sql);
-  } finally {
-    await db.close();
-  }
-}
+type Result<K extends keyof AccountCommands> = Awaited<ReturnType<AccountCommands[K]["run"]>>;
+
+const run = <K extends keyof AccountCommands & string>(name: K, input: z.input<AccountCommands[K]["input"]>) =>
+  runCommand(loadEnv(), accountCommands, name, input) as Promise<Result<K>>;
 
 const program = new Command("account").description("Peilstok admin accounts");
 
@@ -28,9 +25,7 @@ program
   .option("--name <name>", "display name", "")
   .option("--team <team...>", "round groups a teamleader answers for")
   .action(async (opts: { email: string; role: string; name: string; team?: string[] }) => {
-    const created = await withDb((sql) =>
-      createAccount(sql, { email: opts.email, role: opts.role as Role, name: opts.name, teams: opts.team ?? [] }),
-    );
+    const created = await run("create", { email: opts.email, role: opts.role as Role, name: opts.name, teams: opts.team ?? [] });
     console.log(`created ${created.role} ${created.email}${created.teams.length ? ` (teams: ${created.teams.join(", ")})` : ""}`);
     console.log(`password: ${created.password}  (shown only now)`);
   });
@@ -40,7 +35,7 @@ program
   .description("give an account a new generated password and end its sessions")
   .argument("<email>")
   .action(async (email: string) => {
-    const password = await withDb((sql) => resetPassword(sql, email));
+    const { password } = await run("reset-password", { email });
     console.log(`new password for ${email}: ${password}  (shown only now)`);
   });
 
@@ -51,9 +46,9 @@ program
   .command("list")
   .description("list accounts: e-mail, role, teams, active or deactivated")
   .action(async () => {
-    const accounts = await withDb((sql) => listAccounts(sql));
+    const accounts = await run("list", {});
     if (accounts.length === 0) console.log("no accounts yet: the first start of the app creates an admin, or use `create`");
-    for (const a of accounts) console.log(describe({ ...a, active: a.deactivated_at === null }));
+    for (const a of accounts) console.log(describe(a));
   });
 
 program
@@ -63,7 +58,7 @@ program
   .addArgument(new Argument("<role>").choices(roles))
   .option("--team <team...>", "round groups a teamleader answers for")
   .action(async (email: string, role: Role, opts: { team?: string[] }) => {
-    const account = await withDb((sql) => updateAccountByEmail(sql, email, { role, ...(opts.team ? { teams: opts.team } : {}) }));
+    const account = await run("set-role", { email, role, ...(opts.team ? { teams: opts.team } : {}) });
     console.log(`changed: ${describe(account)}`);
   });
 
@@ -72,7 +67,7 @@ program
   .description("deactivate an account: its sessions end at once and it can no longer log in")
   .argument("<email>")
   .action(async (email: string) => {
-    const account = await withDb((sql) => updateAccountByEmail(sql, email, { active: false }));
+    const account = await run("deactivate", { email });
     console.log(`deactivated ${account.email}; its sessions have ended`);
   });
 
@@ -81,7 +76,7 @@ program
   .description("reactivate a deactivated account; its password is unchanged")
   .argument("<email>")
   .action(async (email: string) => {
-    const account = await withDb((sql) => updateAccountByEmail(sql, email, { active: true }));
+    const account = await run("activate", { email });
     console.log(`activated ${account.email}`);
   });
 

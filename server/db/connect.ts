@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import type { Env } from "../lib/env.ts";
+import { lockDataDir, type LockRole } from "./data-dir-lock.ts";
 
 export type Sql = postgres.Sql;
 /** What query modules take: the pool or a transaction, so one function works in both. */
@@ -14,11 +15,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface ConnectOptions {
+  /**
+   * Who opens the embedded database: it takes DATA_DIR's lock (server/db/data-dir-lock.ts) and
+   * throws DataDirBusyError while another process holds it.
+   */
+  lockRole?: LockRole;
+}
+
 const quiet = { onnotice: () => {} };
 
 /** Connects to DATABASE_URL, or starts PGlite in DATA_DIR/pglite and serves it on loopback. */
 export async function connect(
   env: Pick<Env, "databaseUrl" | "dataDir" | "databasePoolSize">,
+  { lockRole = "server" }: ConnectOptions = {},
 ): Promise<Database> {
   if (env.databaseUrl) {
     const sql = postgres(env.databaseUrl, { ...quiet, max: env.databasePoolSize });
@@ -31,9 +41,18 @@ export async function connect(
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const dir = path.resolve(env.dataDir, "pglite");
   await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
-  await server.start();
+  // Before PGlite opens the files: a second writer would lose one side's work.
+  const lock = await lockDataDir(env.dataDir, lockRole);
+  let db: InstanceType<typeof PGlite>;
+  let server: InstanceType<typeof PGLiteSocketServer>;
+  try {
+    db = await PGlite.create(dir);
+    server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
+    await server.start();
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
   const [host, port] = server.getServerConn().split(":");
   // The socket server serialises everything onto one PGlite connection; a larger pool fails
   // with ECONNRESET.
@@ -50,9 +69,13 @@ export async function connect(
     sql,
     kind: "embedded",
     async close() {
-      await sql.end({ timeout: 5 });
-      await server.stop();
-      await db.close();
+      try {
+        await sql.end({ timeout: 5 });
+        await server.stop();
+        await db.close();
+      } finally {
+        await lock.release();
+      }
     },
   };
 }
