@@ -10,6 +10,7 @@ import type { Sql } from "./db/connect.ts";
 import { AppError, errorHandler } from "./lib/errors.ts";
 import type { Log } from "./lib/log.ts";
 import { rateLimit, type RateLimit } from "./lib/rate-limit.ts";
+import { strictInput } from "./lib/strict-input.ts";
 import { RespondService } from "./respond/service.ts";
 import { accountRoutes } from "./accounts/account-routes.ts";
 import { authRoutes } from "./accounts/auth-routes.ts";
@@ -88,6 +89,11 @@ export function createApp(options: AppOptions) {
   );
   app.use("/api/respond/*", rateLimit(options.rateLimit));
   app.use("/api/auth/login", rateLimit(options.rateLimit));
+  // Bodies are JSON and text is text, before any route reads them (server/lib/strict-input.ts).
+  app.use(
+    "/api/*",
+    strictInput({ raw: [{ method: "POST", path: /^\/api\/admin\/rounds\/[^/]+\/respondents\/import$/, types: ["text/csv", "text/plain"] }] }),
+  );
   const auth = authenticate({ sql, session, adminToken: options.adminToken });
   app.use("/api/auth/*", auth);
   // Every admin route: someone logged in, viewers read-only; each route then names its roles

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Issue } from "../respond/answer-validator.ts";
-import type { Log } from "./log.ts";
+import { describeError, redact, type Log } from "./log.ts";
 import { isBelowFloorViolation } from "../privacy/floor.ts";
 
 /** An error the client is meant to see: becomes `{ error: { code, message, issues? } }`. */
@@ -50,7 +50,8 @@ export function errorHandler(log: Log) {
       return c.json(body, known.status);
     }
     const requestId = c.get("requestId") as string | undefined;
-    log.error(`request ${requestId ?? "?"} ${c.req.method} ${c.req.path} failed`, err);
+    // Never the body, and the path without its link token (server/lib/log.ts).
+    log.error(`request ${requestId ?? "?"} ${c.req.method} ${redact(c.req.path)} failed\n${describeError(err)}`);
     const body: ErrorBody = { error: { code: "internal", message: "internal server error" } };
     return c.json(body, 500);
   };

@@ -33,7 +33,10 @@ export function openApiDocument(publicUrl: string) {
       description:
         "Scans, rounds and responses. Admin routes need a login session (POST /api/auth/login) " +
         "or, for scripts, `Authorization: Bearer <ADMIN_TOKEN>`. " +
-        "Errors are always `{ error: { code, message, issues? } }`.",
+        "Errors are always `{ error: { code, message, issues? } }`. " +
+        "A body is JSON sent with `Content-Type: application/json` in UTF-8 (the CSV import also takes text/csv): " +
+        "anything else is refused with 415. Text that is not text (a NUL character, an unpaired surrogate, " +
+        "invalid UTF-8) is refused with 400 `invalid-text`, its fields listed in `issues`.",
     },
     servers: [{ url: publicUrl }],
     components: {

@@ -1,0 +1,157 @@
+// Strict input on every API route, before any route sees the request:
+// - a body is JSON, sent as such (`Content-Type: application/json`, UTF-8), or 415. Hono's json
+//   validator reads a body of another type as `{}`, so a form-encoded PUT reset every setting to
+//   its default and a text/plain POST naming one respondent invited all of them. A request
+//   without a body stays a request without a body. Routes that take another type say so
+//   (`raw`), as the CSV import does.
+// - strings are text: invalid UTF-8, a NUL character or an unpaired surrogate (which PostgreSQL
+//   cannot store, and which gave a 500) is a 400 naming the field, in the body and in the query.
+import type { Context, MiddlewareHandler } from "hono";
+import { AppError } from "./errors.ts";
+
+export interface RawBodyRoute {
+  method: string;
+  path: RegExp;
+  /** Media types (without parameters) the route takes besides JSON. */
+  types: string[];
+}
+
+type Issue = { field: string; reason: "invalid"; message: string };
+
+const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const jsonType = /^application\/(?:[a-z0-9.+-]+\+)?json$/;
+
+function mediaType(header: string | undefined): { type: string; charset: string | null } | null {
+  if (!header) return null;
+  const [type, ...params] = header.split(";").map((p) => p.trim());
+  const charset = params.find((p) => /^charset=/i.test(p))?.slice("charset=".length).replace(/"/g, "").toLowerCase() ?? null;
+  return { type: type!.toLowerCase(), charset };
+}
+
+/** The body's bytes, or null for a request without one (no body, or an empty one). */
+async function bodyBytes(c: Context): Promise<ArrayBuffer | null> {
+  const length = c.req.header("content-length");
+  if (length !== undefined && Number(length) === 0) return null;
+  if (c.req.raw.body === null) return null;
+  const bytes = await c.req.arrayBuffer();
+  return bytes.byteLength > 0 ? bytes : null;
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string as text, or null. */
+function textProblem(s: string): string | null {
+  if (s.includes("\u0000")) return "contains a NUL character (U+0000), which cannot be stored";
+  if (loneSurrogate.test(s)) return "contains an unpaired surrogate (half of a UTF-16 pair), which is not text";
+  return null;
+}
+
+/** Every string (and key) in a parsed JSON value that is not proper text, by its path. */
+function textIssues(value: unknown, path: string[] = [], out: Issue[] = []): Issue[] {
+  const field = (p: string[]) => p.join(".") || "body";
+  if (typeof value === "string") {
+    const problem = textProblem(value);
+    if (problem) out.push({ field: field(path), reason: "invalid", message: problem });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => textIssues(v, [...path, String(i)], out));
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      const problem = textProblem(key);
+      if (problem) out.push({ field: field([...path, key.replace(/[\u0000\uD800-\uDFFF]/g, "\uFFFD")]), reason: "invalid", message: `its name ${problem}` });
+      textIssues(v, [...path, key], out);
+    }
+  }
+  return out;
+}
+
+/** Fields whose strings hold the replacement character after a lossy decode: where the bad bytes were. */
+function replacedFields(value: unknown, path: string[] = [], out: string[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.includes("\uFFFD")) out.push(path.join(".") || "body");
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) replacedFields(v, [...path, key], out);
+  }
+  return out;
+}
+
+const invalidText = (issues: Issue[]) =>
+  new AppError(400, "invalid-text", `${issues.map((i) => i.field).join(", ")}: not valid text`, issues);
+
+const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const lossy = new TextDecoder("utf-8");
+
+function invalidUtf8(bytes: ArrayBuffer, json: boolean): AppError {
+  let fields = ["body"];
+  if (json) {
+    try {
+      const found = replacedFields(JSON.parse(lossy.decode(bytes)));
+      if (found.length > 0) fields = found;
+    } catch {
+      // Not JSON either: the body as a whole.
+    }
+  }
+  return invalidText(fields.map((field) => ({ field, reason: "invalid", message: "is not valid UTF-8" })));
+}
+
+/** What the routes read (`c.req.json()`, `c.req.text()`): the text checked here. Hono keeps promises in its body cache. */
+function cacheText(c: Context, text: string): void {
+  (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+}
+
+export function strictInput({ raw = [] }: { raw?: RawBodyRoute[] } = {}): MiddlewareHandler {
+  return async (c, next) => {
+    const queryIssues: Issue[] = [];
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      for (const value of values) {
+        const problem = textProblem(value) ?? textProblem(name);
+        if (problem) queryIssues.push({ field: `query.${name}`, reason: "invalid", message: problem });
+      }
+    }
+    if (queryIssues.length > 0) throw invalidText(queryIssues);
+    if (!bodyMethods.has(c.req.method)) return next();
+    const bytes = await bodyBytes(c);
+    if (bytes === null) return next();
+
+    const media = mediaType(c.req.header("content-type"));
+    const rawRoute = raw.find((r) => r.method === c.req.method && r.path.test(c.req.path));
+    const isJson = media !== null && jsonType.test(media.type);
+    if (!isJson && !(rawRoute && media && rawRoute.types.includes(media.type))) {
+      const accepted = ["application/json", ...(rawRoute?.types ?? [])].join(" or ");
+      throw new AppError(
+        415,
+        "unsupported-media-type",
+        `send the body as ${accepted} (with that Content-Type header); ${media ? `${media.type} is` : "a body without a Content-Type is"} not read`,
+      );
+    }
+    if (media!.charset !== null && media!.charset !== "utf-8" && media!.charset !== "utf8") {
+      throw new AppError(415, "unsupported-media-type", `send the body in UTF-8; charset ${media!.charset} is not read`);
+    }
+
+    let text: string;
+    try {
+      text = fatal.decode(bytes);
+    } catch {
+      throw invalidUtf8(bytes, isJson);
+    }
+    if (!isJson) {
+      const problem = textProblem(text);
+      if (problem) {
+        const at = text.search(new RegExp(`\\u0000|${loneSurrogate.source}`));
+        const line = text.slice(0, at).split("\n").length;
+        throw invalidText([{ field: "body", reason: "invalid", message: `line ${line} ${problem}` }]);
+      }
+      cacheText(c, text);
+      return next();
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new AppError(400, "malformed-json", "the request body is not valid JSON");
+    }
+    const issues = textIssues(parsed);
+    if (issues.length > 0) throw invalidText(issues);
+    cacheText(c, text);
+    return next();
+  };
+}
