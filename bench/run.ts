@@ -5,13 +5,14 @@ import { editorBench } from "./editor.ts";
 import { mailBench } from "./mail.ts";
 import { submitBench } from "./submit.ts";
 import { reportBench } from "./report.ts";
+import { respondentBench } from "./respondent.ts";
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench];
+const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

@@ -18,7 +18,7 @@ import { ownerHash } from "../server/lib/tokens.ts";
 const env = loadEnv();
 const db = await connect(env);
 await migrate(db.sql);
-const file = "scans/paraplu-quickscan.scan";
+const file = process.env.BENCH_SCAN_FILE ?? "scans/paraplu-quickscan.scan";
 const text = await readFile(file, "utf8");
 const { result } = compile({ name: file, text });
 if (!result) throw new Error(`${file} does not compile`);

@@ -113,6 +113,7 @@ function combine(loads: Load[]): { rps: number; p99: number; errors: number } {
 
 async function measure(backend: string, env: Record<string, string>, data: unknown): Promise<BenchRow[]> {
   const server = await startBenchServer(env);
+  const label = `${backend}, ${path.basename(env.BENCH_SCAN_FILE ?? "", ".scan")}`;
   try {
     // Warm up both paths (JIT, validator cache, connection pool) under load, unmeasured.
     await load(`http://127.0.0.1:${server.barePort}/bare`, data, 1);
@@ -132,17 +133,18 @@ async function measure(backend: string, env: Record<string, string>, data: unkno
     const ratio = full.rps / bare.rps;
     return [
       {
-        case: `${backend}: bare Hono, one insert (ceiling)`,
+        case: `${label}: bare Hono, one insert (ceiling)`,
         rps: bare.rps,
         p99: bare.p99,
         note: bare.errors ? `${bare.errors} errors` : "",
       },
       {
-        case: `${backend}: POST /api/respond/:token/submit`,
+        case: `${label}: POST /api/respond/:token/submit`,
         rps: full.rps,
         p99: full.p99,
         note:
-          `${(ratio * 100).toFixed(0)}% of ceiling (goal ≥ 60%), p99 ${full.p99 < 100 ? "<" : "≥"} 100 ms` +
+          `${(ratio * 100).toFixed(0)}% of ceiling (goal ≥ 60%), p99 ${(full.p99 / bare.p99).toFixed(2)}× the ceiling's ` +
+          `(goal ≤ 1.5×)` +
           (full.errors ? `, ${full.errors} errors` : ""),
       },
     ];
@@ -158,24 +160,32 @@ export const submitBench: BenchSection = {
       `autocannon, ${connections} connections, ${seconds} s per case in ${slices} alternating slices, ` +
         "loopback, a new responseId per request",
     );
-    const file = "scans/paraplu-quickscan.scan";
-    const { result } = compile({ name: file, text: readFileSync(file, "utf8") });
-    const data = validAnswers(result!.model);
+    // The 8-item quickscan and the 45-pair bachelorscan (90 answers), the longest shipped scan.
+    const scans = ["scans/paraplu-quickscan.scan", "scans/bachelorscan.scan"];
+    const payloads = scans.map((file) => {
+      const { result } = compile({ name: file, text: readFileSync(file, "utf8") });
+      return { file, data: validAnswers(result!.model) };
+    });
     const rows: BenchRow[] = [];
 
     // A durable cluster (fsync on): the numbers should mean what production would see.
     const cluster = process.env.BENCH_DATABASE_URL ? null : await startCluster({ durable: true });
     try {
-      rows.push(...(await measure("postgres", { DATABASE_URL: process.env.BENCH_DATABASE_URL ?? cluster!.url }, data)));
+      const url = process.env.BENCH_DATABASE_URL ?? cluster!.url;
+      for (const { file, data } of payloads) {
+        rows.push(...(await measure("postgres", { DATABASE_URL: url, BENCH_SCAN_FILE: file }, data)));
+      }
     } finally {
       await cluster?.stop();
     }
 
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-bench-"));
-    try {
-      rows.push(...(await measure("embedded", { DATA_DIR: dataDir }, data)));
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
+    for (const { file, data } of payloads) {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-bench-"));
+      try {
+        rows.push(...(await measure("embedded", { DATA_DIR: dataDir, BENCH_SCAN_FILE: file }, data)));
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     }
     printTable(rows);
   },

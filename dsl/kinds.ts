@@ -42,9 +42,10 @@ export const YES_NO = ["ja", "nee"] as const;
 export const YES_NO_PARTLY = ["ja", "nee", "deels"] as const;
 const OPEN_TEXT_MAX = 4000;
 
+// Short on purpose: a pair's two rows sit beside their buttons on a 360 px screen.
 const SIDE_TITLES: Record<Side, Text> = {
-  current: { nl: "Huidige situatie", en: "Current situation" },
-  desired: { nl: "Gewenste situatie", en: "Desired situation" },
+  current: { nl: "Nu", en: "Now" },
+  desired: { nl: "Gewenst", en: "Desired" },
 };
 
 export function pairFieldName(item: string, side: Side): string {
@@ -71,9 +72,14 @@ function common(item: CompiledItemInput): SurveyJson {
   return out;
 }
 
-/** A rating element; fully labelled scales show their labels, others their end anchors. */
+/**
+ * A rating element: always a row of buttons (SurveyJS would otherwise turn a row that does not
+ * fit into a dropdown) with the scale's end labels under its ends. A fully labelled scale keeps
+ * every label as its value's text; the client's SurveyForm shows the number on the button and
+ * gives the label to screen readers and as a tooltip.
+ */
 function rating(item: CompiledItemInput, scale: ScaleModel | undefined): SurveyJson {
-  const out: SurveyJson = { type: "rating" };
+  const out: SurveyJson = { type: "rating", displayMode: "buttons" };
   if (!scale) return out;
   const span = scale.max - scale.min + 1;
   if (scale.labels.length === span) {
@@ -81,11 +87,12 @@ function rating(item: CompiledItemInput, scale: ScaleModel | undefined): SurveyJ
   } else {
     out.rateMin = scale.min;
     out.rateMax = scale.max;
-    const min = scale.labels.find((l) => l.value === scale.min);
-    const max = scale.labels.find((l) => l.value === scale.max);
-    if (min) out.minRateDescription = item.loc(min.text);
-    if (max) out.maxRateDescription = item.loc(max.text);
   }
+  const min = scale.labels.find((l) => l.value === scale.min);
+  const max = scale.labels.find((l) => l.value === scale.max);
+  if (min) out.minRateDescription = item.loc(min.text);
+  if (max) out.maxRateDescription = item.loc(max.text);
+  if (min || max) out.rateDescriptionLocation = "bottom";
   return out;
 }
 

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { adminGuard, authenticate, requireRoundAccess, type AuthEnv } from "./accounts/guard.ts";
@@ -88,6 +89,8 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use("/api/respond/*", rateLimit(options.rateLimit));
+  // The form JSON (tens of kB for a long scan) goes out gzipped on a slow phone's first visit.
+  app.get("/api/respond/:token", compress({ encoding: "gzip" }));
   app.use("/api/auth/login", rateLimit(options.rateLimit));
   // Bodies are JSON and text is text, before any route reads them (server/lib/strict-input.ts).
   app.use(
@@ -125,23 +128,26 @@ export function createApp(options: AppOptions) {
 
   if (options.clientDir) {
     const root = path.relative(process.cwd(), options.clientDir) || ".";
-    // The SPA's own routes get index.html; the client router takes over from there.
-    const spa = serveStatic({ root, path: "index.html" });
+    // Text files were compressed at build time (brotli and gzip, vite.config.ts): they go out
+    // in the best encoding the browser accepts, with their own length. Hashed assets never
+    // change; index.html (the SPA's pages) and the service worker are checked on every visit.
+    const onFound = (file: string, c: Context) => {
+      if (/\.(js|mjs|css|html|svg|json|webmanifest|txt)(\.br|\.gz)?$/.test(file) && !c.res.headers.get("Vary")) {
+        c.header("Vary", "Accept-Encoding");
+      }
+      if (file.includes(`${path.sep}assets${path.sep}`)) {
+        c.header("Cache-Control", "public, max-age=31536000, immutable");
+      } else {
+        c.header("Cache-Control", path.basename(file).startsWith("index.html") ? "no-store" : "no-cache");
+      }
+    };
+    const spa = serveStatic({ root, path: "index.html", precompressed: true, onFound });
     app.get("/", spa);
     app.get("/r/*", spa);
+    app.get("/toegankelijkheid", spa);
     app.get("/admin", spa);
     app.get("/admin/*", spa);
-    app.use(
-      "/*",
-      serveStatic({
-        root,
-        onFound: (file, c) => {
-          if (file.includes(`${path.sep}assets${path.sep}`)) {
-            c.header("Cache-Control", "public, max-age=31536000, immutable");
-          }
-        },
-      }),
-    );
+    app.use("/*", serveStatic({ root, precompressed: true, onFound }));
   }
 
   app.onError(errorHandler(log));

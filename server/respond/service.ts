@@ -32,6 +32,10 @@ export interface Form {
   };
   scanVersion: { id: number; scan: string; version: number; checksum: string };
   survey: SurveyJson;
+  /** The scan's languages (its texts' `en` and `nl`); the form offers a switch when there are several. */
+  languages: string[];
+  /** The scan's estimate in minutes and the seconds of each page (theme id), for the progress line. */
+  estimate: { minutes: number; pageSeconds: Record<string, number> };
   response: null | {
     id: string;
     status: "draft" | "submitted";
@@ -159,6 +163,8 @@ export class RespondService {
         checksum: link.checksum,
       },
       survey: version.compiled.survey,
+      languages: version.compiled.model.languages,
+      estimate: version.estimate,
       response: response
         ? {
             id: response.id,

@@ -1,3 +1,4 @@
+import { themeSeconds } from "../../dsl/estimate.ts";
 import type { CompiledScan } from "../../dsl/model.ts";
 import type { Sql } from "../db/connect.ts";
 import { getCompiled } from "../scans/queries.ts";
@@ -6,6 +7,8 @@ import { buildValidator, type ResponseValidator } from "./answer-validator.ts";
 export interface LoadedVersion {
   compiled: CompiledScan;
   validator: ResponseValidator;
+  /** What the respondent's progress line shows: minutes in all, seconds per page. */
+  estimate: { minutes: number; pageSeconds: Record<string, number> };
 }
 
 /**
@@ -30,6 +33,10 @@ export class ScanVersionCache {
   private async load(versionId: number): Promise<LoadedVersion> {
     const compiled = await getCompiled(this.sql, versionId);
     if (!compiled) throw new Error(`scan version ${versionId} does not exist`);
-    return { compiled, validator: buildValidator(compiled.model) };
+    return {
+      compiled,
+      validator: buildValidator(compiled.model),
+      estimate: { minutes: compiled.model.estimatedMinutes, pageSeconds: themeSeconds(compiled.model) },
+    };
   }
 }

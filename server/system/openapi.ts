@@ -83,7 +83,7 @@ export function openApiDocument(publicUrl: string) {
         RoundCreate: schema(roundCreateSchema),
         Form: {
           type: "object",
-          required: ["round", "scanVersion", "survey", "response"],
+          required: ["round", "scanVersion", "survey", "languages", "estimate", "response"],
           properties: {
             round: {
               type: "object",
@@ -106,6 +106,23 @@ export function openApiDocument(publicUrl: string) {
               },
             },
             survey: { type: "object", description: "SurveyJS form JSON" },
+            languages: {
+              type: "array",
+              items: { type: "string" },
+              description: "the scan's languages, e.g. [\"nl\", \"en\"]; the form offers a switch when there are several",
+            },
+            estimate: {
+              type: "object",
+              required: ["minutes", "pageSeconds"],
+              properties: {
+                minutes: { type: "integer", description: "the scan's estimate of the time to fill it in" },
+                pageSeconds: {
+                  type: "object",
+                  additionalProperties: { type: "integer" },
+                  description: "seconds to answer each page (by page name, the theme id)",
+                },
+              },
+            },
             response: {
               oneOf: [
                 { type: "null" },

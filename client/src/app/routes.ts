@@ -9,6 +9,9 @@ const SeriesPage = lazy(() => import("../features/report/components/series-page.
 const SeriesOverviewPage = lazy(() =>
   import("../features/series/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })),
 );
+const AccessibilityStatement = lazy(() =>
+  import("../features/respond/components/accessibility-statement.tsx").then((m) => ({ default: m.AccessibilityStatement })),
+);
 const OwnReportPage = lazy(() =>
   import("../features/report/components/own-report-page.tsx").then((m) => ({ default: m.OwnReportPage })),
 );
@@ -24,6 +27,7 @@ const EditorPage = lazy(() => import("../features/editor/components/editor-page.
 export const routes: readonly Route[] = [
   { path: "/r/:token", component: RespondentPage },
   { path: "/r/:token/report", component: OwnReportPage },
+  { path: "/toegankelijkheid", component: AccessibilityStatement },
   { path: "/admin/reports/:roundId", component: ReportPage },
   { path: "/admin/reports/:roundId/series", component: SeriesPage },
   { path: "/admin/series/:seriesId", component: SeriesOverviewPage },

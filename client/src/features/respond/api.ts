@@ -16,6 +16,9 @@ export interface RespondForm {
   };
   scanVersion: { id: number; scan: string; version: number; checksum: string };
   survey: Record<string, unknown>;
+  /** The scan's languages; absent in forms cached on this device before the field existed. */
+  languages?: string[];
+  estimate?: { minutes: number; pageSeconds: Record<string, number> };
   response: null | { id: string; status: ResponseStatus; data: SurveyData; submittedAt: string | null };
 }
 

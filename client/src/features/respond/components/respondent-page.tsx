@@ -13,6 +13,7 @@ import {
   writeCachedForm,
   writeLocalResponse,
 } from "../local-response.ts";
+import { registerOfflineShell } from "../offline.ts";
 import { ResponseFlow } from "./response-flow.tsx";
 
 type Load =
@@ -53,6 +54,8 @@ export function RespondentPage({ params }: { params: Record<string, string> }) {
   const [state, setState] = useState<Load>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(registerOfflineShell, []);
 
   useEffect(() => {
     let cancelled = false;

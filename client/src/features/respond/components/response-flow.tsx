@@ -1,7 +1,7 @@
 // What a respondent sees for one loaded link: the form, the queued or finished submit, the
 // thank-you page and their submitted answers, depending on the round and the response.
 import { useEffect, useRef, useState } from "react";
-import { SurveyForm } from "../../../components/survey-form.tsx";
+import { SurveyForm, type FormLocale } from "../../../components/survey-form.tsx";
 import { Message } from "../../../components/message.tsx";
 import { ViewHeading } from "../../../components/view-heading.tsx";
 import type { ApiError } from "../../../lib/http.ts";
@@ -17,7 +17,11 @@ import {
   type LocalResponse,
 } from "../local-response.ts";
 import { ResponseSync, type SyncStatus } from "../response-sync.ts";
-import { SaveStatus, offlineText } from "./save-status.tsx";
+import { formLocales, initialLocale, rememberLocale } from "../language.ts";
+import { texts, type Texts } from "../texts.ts";
+import { LanguageSwitch } from "./language-switch.tsx";
+import { PageFooter } from "./page-footer.tsx";
+import { SaveStatus } from "./save-status.tsx";
 
 type View =
   | { kind: "form"; editingSubmitted: boolean; data: SurveyData; pageNo: number | null }
@@ -69,6 +73,17 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
   // Bumped to rebuild the form (a fresh SurveyJS model) after the server rejected a submit.
   const [formKey, setFormKey] = useState(0);
   const lastData = useRef<SurveyData>(local.data);
+  const locales = formLocales(form.languages);
+  const [locale, setLocale] = useState<FormLocale>(() => initialLocale(token, locales));
+  const t = texts[locale];
+  const chooseLocale = (next: FormLocale) => {
+    rememberLocale(token, next);
+    setLocale(next);
+  };
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const sync = useRef<ResponseSync | null>(null);
 
   const submittedRef = useRef(submitted);
@@ -120,143 +135,150 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
 
   const header = (
     <header className="page-header">
-      <p className="brand">Peilstok</p>
+      <div className="page-header__top">
+        <p className="brand">Peilstok</p>
+        {locales.length > 1 ? <LanguageSwitch locales={locales} value={locale} onChange={chooseLocale} t={t} /> : null}
+      </div>
       <h1>{round.title}</h1>
     </header>
   );
+  return (
+    <>
+      {renderView()}
+      <PageFooter t={t} />
+    </>
+  );
 
-  switch (view.kind) {
-    case "not-yet-open":
-      return (
-        <Message title="Deze scan is nog niet geopend">
-          <p>
-            De ronde ‘{round.title}’ is nog niet begonnen. Open deze link opnieuw zodra de ronde is geopend; je
-            uitnodiging vermeldt wanneer dat is.
-          </p>
-        </Message>
-      );
+  function renderView() {
+    switch (view.kind) {
+      case "not-yet-open":
+        return (
+          <Message title={t.notYetOpenTitle}>
+            <p>{t.notYetOpenBody(round.title)}</p>
+          </Message>
+        );
 
-    case "sending":
-      return (
-        <main className="page">
-          {header}
-          <section className="panel" aria-labelledby="sending-title">
-            <ViewHeading id="sending-title">{status.kind === "offline" ? "Nog niet verstuurd" : "Versturen…"}</ViewHeading>
-            {status.kind === "offline" ? (
-              <p className="notice notice--warning">
-                {offlineText}. Je hoeft niets opnieuw in te vullen: laat deze pagina open, of open de link later
-                opnieuw.
-              </p>
-            ) : (
-              <p>Je antwoorden worden verstuurd.</p>
-            )}
-          </section>
-        </main>
-      );
+      case "sending":
+        return (
+          <main className="page">
+            {header}
+            <section className="panel" aria-labelledby="sending-title">
+              <ViewHeading id="sending-title">{status.kind === "offline" ? t.notSentYet : t.sending}</ViewHeading>
+              {status.kind === "offline" ? (
+                <p className="notice notice--warning">
+                  {t.status.offline}. {t.offlineKeepOpen}
+                </p>
+              ) : (
+                <p>{t.beingSent}</p>
+              )}
+            </section>
+          </main>
+        );
 
-    case "thanks":
-      return (
-        <main className="page">
-          {header}
-          <section className="panel" aria-labelledby="thanks-title">
-            <ViewHeading id="thanks-title">Bedankt voor het invullen</ViewHeading>
-            <p>Je antwoorden zijn verstuurd. Je kunt ze later altijd terugzien via dezelfde link.</p>
-            <div className="actions">
-              <button type="button" className="button" onClick={() => setView({ kind: "answers" })}>
-                Bekijk je antwoorden
-              </button>
-              <ResultsLink token={token} responseId={responseId} />
-            </div>
-            {round.link === "open" && round.state === "open" ? <NextResponse token={token} /> : null}
-          </section>
-        </main>
-      );
-
-    case "answers": {
-      const data = submitted?.data ?? local.data;
-      const canEdit = round.state === "open" && round.allowEdit && submitted !== null;
-      const hasAnswers = Object.keys(data).length > 0;
-      return (
-        <main className="page">
-          {header}
-          <section className="panel" aria-labelledby="answers-title">
-            <ViewHeading id="answers-title">{submitted ? "Je antwoorden" : "Deze ronde is gesloten"}</ViewHeading>
-            {rejection ? <p className="notice notice--error">{rejectionText(rejection)}</p> : null}
-            {round.state === "closed" ? (
-              <p className="notice">
-                Deze ronde is gesloten{round.closesAt ? ` sinds ${formatDate(round.closesAt)}` : ""}.{" "}
-                {hasAnswers ? "Je kunt je antwoorden nog bekijken, maar niet meer wijzigen." : "Invullen kan niet meer."}
-              </p>
-            ) : null}
-            {submitted?.submittedAt ? <p>Verstuurd op {formatDateTime(submitted.submittedAt)}.</p> : null}
-            {round.state === "open" && !round.allowEdit && submitted ? (
-              <p>In deze ronde kun je je antwoorden na het versturen niet meer wijzigen.</p>
-            ) : null}
-            {submitted ? (
-              <p>
-                <ResultsLink token={token} responseId={responseId} />
-              </p>
-            ) : null}
-            {canEdit ? (
+      case "thanks":
+        return (
+          <main className="page">
+            {header}
+            <section className="panel" aria-labelledby="thanks-title">
+              <ViewHeading id="thanks-title">{t.thanksTitle}</ViewHeading>
+              <p>{t.thanksBody}</p>
               <div className="actions">
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    setRejection(null);
-                    openForm(true);
-                  }}
-                >
-                  Antwoorden wijzigen
+                <button type="button" className="button" onClick={() => setView({ kind: "answers" })}>
+                  {t.viewAnswers}
                 </button>
+                <ResultsLink token={token} responseId={responseId} t={t} />
               </div>
-            ) : null}
-            {submitted && round.link === "open" && round.state === "open" ? <NextResponse token={token} /> : null}
-          </section>
-          {hasAnswers ? <SurveyForm key="answers" json={form.survey} mode="display" initialData={data} /> : null}
-        </main>
-      );
-    }
+              {round.link === "open" && round.state === "open" ? <NextResponse token={token} t={t} /> : null}
+            </section>
+          </main>
+        );
 
-    case "form":
-      return (
-        <main className="page">
-          {header}
-          {view.editingSubmitted ? (
-            <p className="notice">
-              Je wijzigt je verstuurde antwoorden. Druk aan het eind op ‘Verzenden’ om de wijzigingen te versturen.
-            </p>
-          ) : null}
-          {rejection ? <p className="notice notice--error">{rejectionText(rejection)}</p> : null}
-          <SurveyForm
-            key={`form-${formKey}-${view.editingSubmitted ? "edit" : "new"}`}
-            json={form.survey}
-            mode="edit"
-            initialData={view.data}
-            initialPageNo={view.pageNo}
-            onValueChanged={(next, pageNo) => {
-              lastData.current = next;
-              sync.current?.change(next, pageNo);
-            }}
-            onPageChanged={(pageNo) => sync.current?.page(pageNo)}
-            onComplete={(final) => {
-              lastData.current = final;
-              setRejection(null);
-              setView({ kind: "sending" });
-              sync.current?.submit(final);
-            }}
-          />
-          <SaveStatus status={status} />
-        </main>
-      );
-  }
+      case "answers": {
+        const data = submitted?.data ?? local.data;
+        const canEdit = round.state === "open" && round.allowEdit && submitted !== null;
+        const hasAnswers = Object.keys(data).length > 0;
+        return (
+          <main className="page">
+            {header}
+            <section className="panel" aria-labelledby="answers-title">
+              <ViewHeading id="answers-title">{submitted ? t.yourAnswers : t.roundClosedTitle}</ViewHeading>
+              {rejection ? <p className="notice notice--error">{rejectionText(rejection, t)}</p> : null}
+              {round.state === "closed" ? (
+                <p className="notice">
+                  {t.closedSince(round.closesAt ? formatDate(round.closesAt) : null)}{" "}
+                  {hasAnswers ? t.closedWithAnswers : t.closedNoAnswers}
+                </p>
+              ) : null}
+              {submitted?.submittedAt ? <p>{t.sentOn(formatDateTime(submitted.submittedAt))}</p> : null}
+              {round.state === "open" && !round.allowEdit && submitted ? <p>{t.noEditing}</p> : null}
+              {submitted ? (
+                <p>
+                  <ResultsLink token={token} responseId={responseId} t={t} />
+                </p>
+              ) : null}
+              {canEdit ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      setRejection(null);
+                      openForm(true);
+                    }}
+                  >
+                    {t.changeAnswers}
+                  </button>
+                </div>
+              ) : null}
+              {submitted && round.link === "open" && round.state === "open" ? <NextResponse token={token} t={t} /> : null}
+            </section>
+            {hasAnswers ? (
+              <SurveyForm key="answers" json={form.survey} mode="display" locale={locale} initialData={data} />
+            ) : null}
+          </main>
+        );
+      }
+
+      case "form":
+        return (
+          <main className="page">
+            {header}
+            {view.editingSubmitted ? (
+              <p className="notice">{t.editingSubmitted}</p>
+            ) : null}
+            {rejection ? <p className="notice notice--error">{rejectionText(rejection, t)}</p> : null}
+            <SurveyForm
+              key={`form-${formKey}-${view.editingSubmitted ? "edit" : "new"}`}
+              json={form.survey}
+              mode="edit"
+              locale={locale}
+              estimate={form.estimate}
+              initialData={view.data}
+              initialPageNo={view.pageNo}
+              onValueChanged={(next, pageNo) => {
+                lastData.current = next;
+                sync.current?.change(next, pageNo);
+              }}
+              onPageChanged={(pageNo) => sync.current?.page(pageNo)}
+              onComplete={(final) => {
+                lastData.current = final;
+                setRejection(null);
+                setView({ kind: "sending" });
+                sync.current?.submit(final);
+              }}
+            />
+            <SaveStatus status={status} t={t} />
+          </main>
+        );
+    }
+    }
 }
 
 /**
  * On an open link one device may serve several people in turn (students interviewing residents
  * after a contact): a new, empty response, so the next person never sees these answers.
  */
-function NextResponse({ token }: { token: string }) {
+function NextResponse({ token, t }: { token: string; t: Texts }) {
   return (
     <div className="actions">
       <button
@@ -267,28 +289,25 @@ function NextResponse({ token }: { token: string }) {
           window.location.reload();
         }}
       >
-        Nieuwe reactie invullen (volgende persoon)
+        {t.nextPerson}
       </button>
     </div>
   );
 }
 
 /** The own report page (loaded lazily); the response id is how an open link finds its response. */
-function ResultsLink({ token, responseId }: { token: string; responseId: string }) {
+function ResultsLink({ token, responseId, t }: { token: string; responseId: string; t: Texts }) {
   return (
     <a className="button button-secondary" href={`/r/${encodeURIComponent(token)}/report?response=${encodeURIComponent(responseId)}`} onClick={followLink}>
-      Bekijk je resultaten
+      {t.viewResults}
     </a>
   );
 }
 
-function rejectionText(error: ApiError): string {
-  if (error.status === 409) {
-    return "Versturen lukte niet: deze ronde is gesloten of wijzigen is niet meer toegestaan. Je antwoorden staan nog op dit apparaat.";
-  }
+function rejectionText(error: ApiError, t: Texts): string {
+  if (error.status === 409) return t.rejectedClosed;
   if (error.issues.length > 0) {
-    const details = error.issues.map((issue) => `${issue.field}: ${issue.reason}`).join("; ");
-    return `De server heeft je antwoorden niet geaccepteerd (${details}). Controleer ze en verstuur opnieuw.`;
+    return t.rejectedIssues(error.issues.map((issue) => `${issue.field}: ${issue.reason}`).join("; "));
   }
-  return `Versturen lukte niet (${error.message}). Je antwoorden staan nog op dit apparaat; probeer het opnieuw.`;
+  return t.rejectedOther(error.message);
 }

@@ -1,51 +1,52 @@
 import type { ApiError } from "../../../lib/http.ts";
 import type { SyncStatus } from "../response-sync.ts";
+import { texts, type Texts } from "../texts.ts";
 
-export const offlineText =
-  "Geen verbinding — je antwoorden worden bewaard op dit apparaat en verstuurd zodra de server weer bereikbaar is";
+export const offlineText = texts.nl.status.offline;
 
-function statusText(status: SyncStatus): string {
+function statusText(status: SyncStatus, t: Texts): string {
   switch (status.kind) {
     case "idle":
-      return "";
+      return t.status.idle;
     case "saving":
-      return "Opslaan…";
+      return t.status.saving;
     case "saved":
-      return "Opgeslagen";
+      return t.status.saved;
     case "local-only":
-      return "Wijzigingen bewaard op dit apparaat. Druk op ‘Verzenden’ om ze te versturen.";
+      return t.status.localOnly;
     case "offline":
-      return offlineText;
+      return t.status.offline;
     case "submitting":
-      return "Versturen…";
+      return t.status.submitting;
     case "failed":
-      return `${failureText(status.error)} Je antwoorden staan wel op dit apparaat.`;
+      return `${failureText(status.error, t)} ${t.status.failedSuffix}`;
   }
 }
 
-function failureText(error: ApiError): string {
+function failureText(error: ApiError, t: Texts): string {
   switch (error.code) {
     case "response-exists":
-      return "Deze link is ook op een ander apparaat in gebruik. Laad de pagina opnieuw om verder te gaan.";
+      return t.status.responseExists;
     case "already-submitted":
-      return "Je antwoorden zijn al verstuurd. Laad de pagina opnieuw om ze te bekijken.";
+      return t.status.alreadySubmitted;
     case "round-closed":
-      return "De ronde is gesloten; opslaan op de server kan niet meer.";
-    case "invalid-answers": {
-      const fields = error.issues.map((issue) => issue.field).join(", ");
-      return `De server accepteerde niet alle antwoorden${fields ? ` (${fields})` : ""}.`;
-    }
+      return t.status.roundClosed;
+    case "invalid-answers":
+      return t.status.invalid(error.issues.map((issue) => issue.field).join(", "));
     default:
-      return `Opslaan op de server lukte niet (fout ${error.status || "onbekend"}).`;
+      return t.status.other(error.status ? String(error.status) : t.status.unknown);
   }
 }
 
-/** The small line that tells the respondent whether their answers are safe. */
-export function SaveStatus({ status }: { status: SyncStatus }) {
-  const text = statusText(status);
+/**
+ * The line that tells the respondent whether their answers are safe, kept in view at the bottom
+ * of the screen. It says "bewaard" only for what is: on the server once it has acknowledged,
+ * otherwise on this device.
+ */
+export function SaveStatus({ status, t }: { status: SyncStatus; t: Texts }) {
   return (
     <p className={`save-status save-status--${status.kind}`} role="status" aria-live="polite" data-status={status.kind}>
-      {text}
+      {statusText(status, t)}
     </p>
   );
 }
