@@ -14,6 +14,7 @@ import { consoleLog } from "../server/lib/log.ts";
 import { createRound } from "../server/rounds/service.ts";
 import { publishScan } from "../server/scans/loader.ts";
 import { ownerHash } from "../server/lib/tokens.ts";
+import { buildValidator } from "../server/respond/answer-validator.ts";
 
 const env = loadEnv();
 const db = await connect(env);
@@ -52,6 +53,12 @@ const app = createApp({
   log: consoleLog,
 });
 const hash = ownerHash(token);
+// The same row the real endpoint writes (answers as arrays beside the raw data), from answers
+// validated once here: what storing the row costs, without the per-request code.
+const sample = JSON.parse(process.env.BENCH_SAMPLE ?? "{}") as Record<string, unknown>;
+const checked = buildValidator(result.model).submission(sample);
+if (!checked.ok) throw new Error(`the bench's sample answers are invalid: ${JSON.stringify(checked.issues)}`);
+const { arrays } = checked;
 const bare = new Hono().post("/bare", async (c) => {
   const body = (await c.req.json()) as { responseId: string; data: Record<string, unknown> };
   await db.sql`
@@ -59,6 +66,22 @@ const bare = new Hono().post("/bare", async (c) => {
     values (
       ${body.responseId}, ${round.round.id}, ${round.round.scanVersionId}, ${hash}, true,
       'submitted', ${db.sql.json(body.data as never)}, now()
+    )
+  `;
+  return c.json({ responseId: body.responseId });
+});
+bare.post("/bare-arrays", async (c) => {
+  const body = (await c.req.json()) as { responseId: string; data: Record<string, unknown> };
+  await db.sql`
+    insert into responses (
+      id, round_id, scan_version_id, owner_hash, open_link, status, data, submitted_at,
+      num_items, num_sides, num_values, text_items, text_sides, text_values
+    )
+    values (
+      ${body.responseId}, ${round.round.id}, ${round.round.scanVersionId}, ${hash}, true,
+      'submitted', ${db.sql.json(body.data as never)}, now(),
+      ${arrays.numItems}::text[], ${arrays.numSides}::text[], ${arrays.numValues}::int[],
+      ${arrays.textItems}::text[], ${arrays.textSides}::text[], ${arrays.textValues}::text[]
     )
   `;
   return c.json({ responseId: body.responseId });
@@ -72,3 +95,4 @@ const [appPort, barePort] = await Promise.all([listen(app.fetch), listen(bare.fe
 console.log(JSON.stringify({ ready: true, appPort, barePort, token, probe: randomUUID() }));
 // Exit without draining: autocannon has stopped, and the temp database is thrown away.
 process.on("SIGTERM", () => process.exit(0));
+process.on("SIGINT", () => process.exit(0));

@@ -19,16 +19,22 @@ export interface Issue {
 
 export type Answers = Record<string, number | string | string[]>;
 
-/** One answer as a row of the `answers` view, before the response and round ids are added. */
-export interface AnswerRow {
-  item_id: string;
-  side: "current" | "desired" | null;
-  value_num: number | null;
-  value_text: string | null;
+/**
+ * A submission's answers as the parallel arrays its row stores (migration 060): element i of each
+ * array of a kind is answer i of that kind (numbers: rating, step; texts: choices, open text, one
+ * per selected option for multi). The `answers` view unnests them into one row per answer.
+ */
+export interface AnswerArrays {
+  numItems: string[];
+  numSides: (string | null)[];
+  numValues: number[];
+  textItems: string[];
+  textSides: (string | null)[];
+  textValues: string[];
 }
 
 export type Validated =
-  | { ok: true; data: Answers; rows: AnswerRow[] }
+  | { ok: true; data: Answers; arrays: AnswerArrays }
   | { ok: false; issues: Issue[] };
 
 export interface ResponseValidator {
@@ -163,7 +169,8 @@ export function buildValidator(model: ScoringModel): ResponseValidator {
     const issues = parsed.success ? [] : parsed.error.issues.flatMap((i) => toIssue(i, fields));
     const raw = data as Record<string, unknown>;
     const answers: Answers = {};
-    const rows: AnswerRow[] = [];
+    // Built straight into the stored arrays: no object per answer on the submit path.
+    const arrays: AnswerArrays = { numItems: [], numSides: [], numValues: [], textItems: [], textSides: [], textValues: [] };
     for (const [name, field] of fields) {
       const condition = visibility.get(name);
       // A hidden item is neither required nor stored, whatever the browser sent for it.
@@ -175,12 +182,12 @@ export function buildValidator(model: ScoringModel): ResponseValidator {
         }
         continue;
       }
-      if (issues.some((i) => i.field === name)) continue;
+      if (issues.length > 0 && issues.some((i) => i.field === name)) continue;
       answers[name] = value as Answers[string];
-      rows.push(...answerRows(field, value));
+      addAnswer(arrays, field, value);
     }
     if (issues.length > 0) return { ok: false, issues };
-    return { ok: true, data: answers, rows };
+    return { ok: true, data: answers, arrays };
   }
 
   return {
@@ -189,14 +196,23 @@ export function buildValidator(model: ScoringModel): ResponseValidator {
   };
 }
 
-function answerRows(field: FieldModel, value: unknown): AnswerRow[] {
-  const row = { item_id: field.item, side: field.side };
+function addAnswer(a: AnswerArrays, field: FieldModel, value: unknown): void {
   switch (field.type) {
     case "number":
-      return [{ ...row, value_num: value as number, value_text: null }];
+      a.numItems.push(field.item);
+      a.numSides.push(field.side);
+      a.numValues.push(value as number);
+      return;
     case "string":
-      return [{ ...row, value_num: null, value_text: value as string }];
+      a.textItems.push(field.item);
+      a.textSides.push(field.side);
+      a.textValues.push(value as string);
+      return;
     case "strings":
-      return (value as string[]).map((v) => ({ ...row, value_num: null, value_text: v }));
+      for (const option of value as string[]) {
+        a.textItems.push(field.item);
+        a.textSides.push(field.side);
+        a.textValues.push(option);
+      }
   }
 }

@@ -1,6 +1,5 @@
-import type { AnswerRow, Answers } from "./answer-validator.ts";
+import type { AnswerArrays, Answers } from "./answer-validator.ts";
 import type { Queryable } from "../db/connect.ts";
-import { answerArrays } from "./answers-queries.ts";
 
 export type ResponseStatus = "draft" | "submitted";
 
@@ -90,10 +89,9 @@ export async function insertSubmitted(
   owner: Owner,
   responseId: string,
   data: Answers,
-  rows: readonly AnswerRow[],
+  a: AnswerArrays,
   respondent: { id: string; anonymous: boolean } | null,
 ): Promise<{ submitted_at: Date } | undefined> {
-  const a = answerArrays(rows);
   const insert = sql<{ submitted_at: Date }[]>`
     insert into responses (
       id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
@@ -139,9 +137,8 @@ export async function markSubmitted(
   sql: Queryable,
   responseId: string,
   data: Answers,
-  rows: readonly AnswerRow[],
+  a: AnswerArrays,
 ): Promise<{ submitted_at: Date }> {
-  const a = answerArrays(rows);
   const [row] = await sql<{ submitted_at: Date }[]>`
     update responses
     set status = 'submitted', data = ${sql.json(data)}, updated_at = now(), submitted_at = now(),

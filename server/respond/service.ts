@@ -215,13 +215,13 @@ export class RespondService {
       throw new AppError(400, "invalid-answers", "the submission has invalid answers", result.issues);
     }
     const owner = ownerOf(link, token);
-    const { data, rows } = result;
+    const { data, arrays } = result;
     const id = input.responseId;
     try {
       const respondent = link.respondent_id
         ? { id: link.respondent_id, anonymous: link.anonymous }
         : null;
-      const fresh = await insertSubmitted(this.sql, owner, id, data, rows, respondent);
+      const fresh = await insertSubmitted(this.sql, owner, id, data, arrays, respondent);
       const submittedAt = fresh
         ? fresh.submitted_at
         : await this.sql.begin(async (tx) => {
@@ -234,7 +234,7 @@ export class RespondService {
                 throw new AppError(409, "edit-not-allowed", "this round does not allow changing answers");
               }
             }
-            const { submitted_at } = await markSubmitted(tx, id, data, rows);
+            const { submitted_at } = await markSubmitted(tx, id, data, arrays);
             if (link.respondent_id) {
               await advanceStatus(tx, link.respondent_id, "submitted", link.anonymous);
             }
