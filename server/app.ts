@@ -8,6 +8,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { adminGuard, authenticate, requireRoundAccess, type AuthEnv } from "./accounts/guard.ts";
 import { defaultSessionTtlMs, type SessionConfig } from "./accounts/session.ts";
 import type { Sql } from "./db/connect.ts";
+import { defaultTimeZone } from "./lib/env.ts";
 import { AppError, errorHandler } from "./lib/errors.ts";
 import type { Log } from "./lib/log.ts";
 import { rateLimit, type RateLimit } from "./lib/rate-limit.ts";
@@ -45,6 +46,8 @@ export interface AppOptions {
   series?: SeriesService;
   /** The built client (client/dist); when absent only the API is served. */
   clientDir?: string;
+  /** IANA zone the admin pages show times in (TIME_ZONE); handed to them with the session. */
+  timeZone?: string;
 }
 
 /** Builds the HTTP app; it never listens (see main.ts). */
@@ -110,7 +113,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/health", healthRoutes(sql));
   app.route("/api", docsRoutes(options.publicUrl));
   app.route("/api/respond", respondRoutes(respond));
-  app.route("/api/auth", authRoutes(sql, session));
+  app.route("/api/auth", authRoutes(sql, session, options.timeZone ?? defaultTimeZone));
   app.route("/api/admin/accounts", accountRoutes(sql));
   app.route("/api/admin/scans", scanRoutes(sql));
   app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl, invitations));

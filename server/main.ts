@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     transport,
     publicUrl: env.publicUrl,
     linkKey: env.mail.linkKey,
+    timeZone: env.timeZone,
     log,
   });
   log.info(env.mail.smtpUrl ? "mail: sending through SMTP_URL" : "mail: no SMTP_URL, mails go to the outbox in the app");
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     rateLimit: env.rateLimit,
     bodyLimitBytes: env.bodyLimitBytes,
     clientDir: env.clientDir,
+    timeZone: env.timeZone,
     log,
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {

@@ -21,8 +21,11 @@ export const passwordChangeSchema = z.object({
 
 const me = (p: Principal) => ({ email: p.email, name: p.name, role: p.role, teams: p.teams });
 
-/** Login, logout and "who am I" for the admin pages. Mounted at /api/auth. */
-export function authRoutes(sql: Sql, session: SessionConfig) {
+/**
+ * Login, logout and "who am I" for the admin pages. Mounted at /api/auth. Login and session also
+ * say in which time zone the pages show times (TIME_ZONE).
+ */
+export function authRoutes(sql: Sql, session: SessionConfig, timeZone: string) {
   return new Hono<AuthEnv>()
     .post("/login", valid("json", loginSchema), async (c) => {
       const { email, password } = c.req.valid("json");
@@ -39,6 +42,7 @@ export function authRoutes(sql: Sql, session: SessionConfig) {
         user: { email: account.email, name: account.name, role: account.role, teams: account.role === "teamleader" ? account.teams : [] },
         csrfToken,
         expiresAt: expiresAt.toISOString(),
+        timeZone,
       });
     })
     .post("/logout", async (c) => {
@@ -49,7 +53,7 @@ export function authRoutes(sql: Sql, session: SessionConfig) {
       const principal = principalOf(c);
       const token = sessionToken(c, session);
       c.header("Cache-Control", "no-store");
-      return c.json({ user: me(principal), csrfToken: principal.kind === "session" && token ? csrfTokenFor(token) : null });
+      return c.json({ user: me(principal), csrfToken: principal.kind === "session" && token ? csrfTokenFor(token) : null, timeZone });
     })
     .post("/password", valid("json", passwordChangeSchema), async (c) => {
       const principal = principalOf(c);

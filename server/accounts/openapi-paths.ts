@@ -28,7 +28,7 @@ export const authPaths = {
       tags: ["auth"],
       requestBody: { required: true, content: json(schema(loginSchema)) },
       responses: {
-        "200": object("Logged in: the user and the CSRF token"),
+        "200": object("Logged in: the user, the CSRF token and the time zone the pages show times in"),
         "401": error("Wrong e-mail address or password."),
         "429": error("Too many attempts from this address."),
       },
@@ -42,7 +42,7 @@ export const authPaths = {
       summary: "Who is logged in, and the CSRF token",
       tags: ["auth"],
       security,
-      responses: { "200": object("The user and the CSRF token"), ...denied },
+      responses: { "200": object("The user, the CSRF token and the time zone the pages show times in (TIME_ZONE)"), ...denied },
     },
   },
   "/api/auth/password": {

@@ -1,6 +1,10 @@
 // The Dutch mail texts, editable per round. Placeholders are `{naam}`, `{scan}`, `{ronde}`,
-// `{sluitdatum}` and `{link}`; a mail is sent as plain text plus HTML built from the same text.
+// `{sluitdatum}` and `{link}`; a mail is sent as plain text plus HTML built from the same text
+// (mail-render.ts, which the admin pages' previews use too).
 import { z } from "zod";
+import type { MailText } from "./mail-render.ts";
+
+export { formatCloseDate, placeholders, render, type Placeholder, type RenderedMail, type Values } from "./mail-render.ts";
 
 export const textKinds = ["invitation", "reminderNotStarted", "reminderStarted"] as const;
 export type TextKind = (typeof textKinds)[number];
@@ -8,8 +12,8 @@ export type TextKind = (typeof textKinds)[number];
 export const mailTextSchema = z.object({
   subject: z.string().trim().min(1).max(200),
   body: z.string().trim().min(1).max(10_000),
-});
-export type MailText = z.infer<typeof mailTextSchema>;
+}) satisfies z.ZodType<MailText>;
+export type { MailText };
 
 export const mailTextsSchema = z.object({
   invitation: mailTextSchema.optional(),
@@ -17,9 +21,6 @@ export const mailTextsSchema = z.object({
   reminderStarted: mailTextSchema.optional(),
 });
 export type MailTexts = z.infer<typeof mailTextsSchema>;
-
-export const placeholders = ["naam", "scan", "ronde", "sluitdatum", "link"] as const;
-export type Placeholder = (typeof placeholders)[number];
 
 export const defaultTexts: Record<TextKind, MailText> = {
   invitation: {
@@ -53,44 +54,6 @@ export const defaultTexts: Record<TextKind, MailText> = {
     ].join("\n\n"),
   },
 };
-
-export type Values = Record<Placeholder, string>;
-
-const placeholder = /\{(naam|scan|ronde|sluitdatum|link)\}/g;
-
-export function formatCloseDate(date: Date): string {
-  return new Intl.DateTimeFormat("nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(date);
-}
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** Fills the placeholders; the HTML escapes both the text and the values, and links `{link}`. */
-export function render(template: MailText, values: Values): RenderedMail {
-  const fill = (s: string) => s.replace(placeholder, (_, name: Placeholder) => values[name]);
-  const subject = fill(template.subject).replace(/[\r\n]+/g, " ");
-  const text = fill(template.body);
-  const paragraphs = template.body.split(/\n{2,}/).map((para) => {
-    const html = escapeHtml(para).replace(placeholder, (_, name: Placeholder) =>
-      name === "link"
-        ? `<a href="${escapeHtml(values.link)}">${escapeHtml(values.link)}</a>`
-        : escapeHtml(values[name]),
-    );
-    return `<p>${html.replace(/\n/g, "<br>")}</p>`;
-  });
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">${paragraphs.join("")}</body></html>`;
-  return { subject, text, html };
-}
 
 export function textFor(kind: TextKind, texts: MailTexts | null | undefined): MailText {
   return texts?.[kind] ?? defaultTexts[kind];

@@ -57,12 +57,14 @@ const hasLink = (sql: Queryable, kept: boolean) =>
     ? sql`exists (select 1 from respondent_links l where l.respondent_id = p.id)`
     : sql`not exists (select 1 from respondent_links l where l.respondent_id = p.id)`;
 
-/** Respondents of an open round (all, or the given ones) that have no invitation yet. */
+/** Respondents of an open round (all, or the given ones) who have not answered and have no invitation yet. */
 const invitable = (sql: Queryable, roundId: string, now: Date, respondentIds: string[] | null) => sql`
   from respondents p
   join rounds r on r.id = p.round_id
   where p.round_id = ${roundId}
     and r.closes_at > ${now}
+    -- Someone who already answered (through a link handed over another way) needs no invitation.
+    and p.status <> 'submitted'
     and ${respondentIds === null ? sql`true` : sql`p.id = any(${respondentIds}::uuid[])`}
     and not exists (select 1 from mails i where i.dedupe_key = 'invite:' || p.id)
 `;
@@ -148,6 +150,14 @@ const remindable = (sql: Queryable, roundId: string, now: Date, respondentIds: s
       where q.respondent_id = p.id and q.status in ('queued', 'sending')
     )
 `;
+
+/** When invitations of the round were last queued, or null when none were. */
+export async function lastInvitationQueuedAt(sql: Queryable, roundId: string): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }[]>`
+    select max(created_at) as at from mails where round_id = ${roundId} and kind = 'invitation'
+  `;
+  return row?.at ?? null;
+}
 
 /** An admin's "send a reminder now" to the given (or all) respondents who have not submitted and whose link is kept. */
 export async function queueReminderNow(

@@ -82,6 +82,12 @@ export const invitationPaths = {
                 },
               },
               responseRate,
+              remindableFrom: {
+                type: ["string", "null"],
+                format: "date-time",
+                description: "From when the admin pages offer \"remind now\": a minute after the last invitations were queued.",
+              },
+              now: { type: "string", format: "date-time", description: "The server's time, to compare remindableFrom with." },
             },
           }),
         },

@@ -5,6 +5,7 @@ export interface OutboxMail {
   kind: string;
   variant: string | null;
   roundId: string | null;
+  roundTitle: string | null;
   to: string | null;
   subject: string | null;
   text: string | null;
@@ -16,11 +17,12 @@ export interface OutboxMail {
 export async function listOutbox(sql: Queryable, roundId: string | null, limit: number): Promise<OutboxMail[]> {
   return sql<OutboxMail[]>`
     select
-      m.id, m.kind, m.variant, m.round_id as "roundId",
+      m.id, m.kind, m.variant, m.round_id as "roundId", r.title as "roundTitle",
       coalesce(m.to_address, p.email) as "to",
       m.subject, m.text_body as text, m.html_body as html, m.sent_at as "sentAt"
     from mails m
     left join respondents p on p.id = m.respondent_id
+    left join rounds r on r.id = m.round_id
     where m.status = 'outbox'
       and ${roundId === null ? sql`true` : sql`m.round_id = ${roundId}`}
     order by m.sent_at desc, m.id

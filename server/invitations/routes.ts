@@ -84,7 +84,11 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
     .use("/:id/*", access)
     .get("/:id/recipients", round, async (c) => {
       const { id } = c.req.valid("param");
-      const [recipients, rates] = await Promise.all([listRecipients(sql, id), roundRates(sql, [id])]);
+      const [recipients, rates, remindableFrom] = await Promise.all([
+        listRecipients(sql, id),
+        roundRates(sql, [id]),
+        invitations.remindableFrom(id),
+      ]);
       c.header("Cache-Control", "no-store");
       return c.json({
         transport: invitations.transportKind,
@@ -109,6 +113,9 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
           };
         }),
         responseRate: rates.get(id) ?? { total: null, teams: [] },
+        // The admin page offers "remind now" from then on (null: no invitations yet).
+        remindableFrom: remindableFrom?.toISOString() ?? null,
+        now: invitations.clock().toISOString(),
       });
     })
     .get("/:id/response-rate", round, async (c) => {

@@ -6,6 +6,7 @@ import type { Queryable, Sql } from "../db/connect.ts";
 import {
   claimDue,
   countWithoutLink,
+  lastInvitationQueuedAt,
   markDelivered,
   markRetry,
   markUndeliverable,
@@ -18,6 +19,7 @@ import { clearClosedRoundBodies } from "./outbox-queries.ts";
 import { roundEmails } from "./recipients-queries.ts";
 import { insertRespondents, removeRespondent, type RemovedRespondent } from "./respondents-queries.ts";
 import { AppError, notFound } from "../lib/errors.ts";
+import { defaultTimeZone } from "../lib/env.ts";
 import type { Log } from "../lib/log.ts";
 import { deleteClosedRoundLinks, loadSealer, storeLinks, type LinkSealer } from "./link-seal.ts";
 import { formatCloseDate, render, textFor, type RenderedMail } from "./mail-templates.ts";
@@ -39,6 +41,8 @@ export interface InvitationsConfig {
   maxAttempts?: number;
   /** Mails sent at the same time (SMTP connections). */
   concurrency?: number;
+  /** IANA zone for the close date in mails (TIME_ZONE). */
+  timeZone?: string;
 }
 
 export interface SendSummary {
@@ -76,6 +80,9 @@ const linksDeleted = (withoutLink: number) =>
       "links are deleted when a round closes, so no mail can carry theirs (a link they already have still works)",
   );
 
+/** How long after invitations the admin pages wait before offering "remind now". */
+export const reminderPauseMs = 60_000;
+
 const emptySummary = (): SendSummary => ({ sent: 0, outbox: 0, retried: 0, failed: 0, bounced: 0, cancelled: 0 });
 
 export class Invitations {
@@ -103,6 +110,10 @@ export class Invitations {
 
   get publicUrl(): string {
     return this.config.publicUrl;
+  }
+
+  get timeZone(): string {
+    return this.config.timeZone ?? defaultTimeZone;
   }
 
   /** Extra work for each scheduler pass (series that are due), run before sending. */
@@ -243,6 +254,15 @@ export class Invitations {
     return this.queueNow("reminder", roundId, respondentIds);
   }
 
+  /**
+   * From when the admin pages offer "remind now": a minute after the round's last invitations were
+   * queued (null: none were), so nobody gets an invitation and a reminder in the same minute.
+   */
+  async remindableFrom(roundId: string): Promise<Date | null> {
+    const last = await lastInvitationQueuedAt(this.sql, roundId);
+    return last ? new Date(last.getTime() + reminderPauseMs) : null;
+  }
+
   private async queueNow(
     kind: "invitation" | "reminder",
     roundId: string,
@@ -310,7 +330,7 @@ export class Invitations {
       naam: mail.name ?? "",
       scan: mail.scan_title ?? "",
       ronde: mail.round_title ?? "",
-      sluitdatum: mail.closes_at ? formatCloseDate(mail.closes_at) : "",
+      sluitdatum: mail.closes_at ? formatCloseDate(mail.closes_at, this.timeZone) : "",
       link: `${this.config.publicUrl}/r/${sealer.open(mail.sealed)}`,
     });
     return { to: mail.email, rendered, variant };

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Where Peilstok's users are; TIME_ZONE changes it. */
+export const defaultTimeZone = "Europe/Amsterdam";
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -27,7 +30,22 @@ const envSchema = z.object({
   /** "off" disables sending and reminders in this instance (tests, or a web-only instance). */
   MAIL_SCHEDULER: z.enum(["on", "off"]).default("on"),
   MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** The IANA time zone in which pages and mails show times. */
+  TIME_ZONE: z
+    .string()
+    .default(defaultTimeZone)
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
 });
+
+/** Whether Intl knows the zone (it throws a RangeError for an unknown one). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("nl-NL", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface Env {
   port: number;
@@ -44,6 +62,8 @@ export interface Env {
   rateLimit: { burst: number; perSecond: number };
   bodyLimitBytes: number;
   mail: { smtpUrl: string | undefined; from: string; linkKey: string | undefined; scheduler: boolean; intervalMs: number };
+  /** IANA zone for times on pages and in mails (TIME_ZONE, default Europe/Amsterdam). */
+  timeZone: string;
 }
 
 export class EnvError extends Error {
@@ -86,5 +106,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       scheduler: env.MAIL_SCHEDULER === "on",
       intervalMs: env.MAIL_INTERVAL_SECONDS * 1000,
     },
+    timeZone: env.TIME_ZONE,
   };
 }

@@ -28,6 +28,7 @@ export interface SeriesDetail {
     id: string;
     title: string;
     scanId: string;
+    scanTitle: string;
     group: string;
     cadenceMinDays: number;
     cadenceMaxDays: number;
@@ -45,10 +46,11 @@ export interface SeriesDetail {
 
 export async function seriesDetail(sql: Sql, id: string, load: LoadCompiled, now: Date): Promise<SeriesDetail> {
   const [s] = await sql<
-    { id: string; title: string; scan_id: string; group_name: string; cadence_min_days: number; cadence_max_days: number; round_days: number; auto_open: boolean }[]
+    { id: string; title: string; scan_id: string; scan_title: string; group_name: string; cadence_min_days: number; cadence_max_days: number; round_days: number; auto_open: boolean }[]
   >`
-    select id, title, scan_id, group_name, cadence_min_days, cadence_max_days, round_days, auto_open
-    from series where id = ${id}
+    select s.id, s.title, s.scan_id, c.title as scan_title, s.group_name, s.cadence_min_days, s.cadence_max_days, s.round_days, s.auto_open
+    from series s join scans c on c.id = s.scan_id
+    where s.id = ${id}
   `;
   if (!s) throw notFound("series");
   const rows = await sql<
@@ -93,6 +95,7 @@ export async function seriesDetail(sql: Sql, id: string, load: LoadCompiled, now
       id: s.id,
       title: s.title,
       scanId: s.scan_id,
+      scanTitle: s.scan_title,
       group: s.group_name,
       cadenceMinDays: s.cadence_min_days,
       cadenceMaxDays: s.cadence_max_days,

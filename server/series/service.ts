@@ -206,7 +206,7 @@ export class SeriesService {
             naam: leader.name || leader.email,
             scan: s.title,
             ronde: s.group_name,
-            sluitdatum: new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(latest),
+            sluitdatum: new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: this.invitations.timeZone }).format(latest),
             link: `${this.invitations.publicUrl}/admin/series/${s.id}`,
           },
         );
