@@ -39,7 +39,7 @@ describe("client bundles", () => {
     for (const marker of ["Peilstok beheer", "cm-lintRange", "scale-undefined", "Scan-editor"]) {
       expect(text, marker).not.toContain(marker);
     }
-    const admin = closure([chunk("admin-app")]).filter((f) => !respondent.includes(f));
+    const admin = closure([chunk("admin-shell"), chunk("overview")]).filter((f) => !respondent.includes(f));
     const editor = closure([chunk("editor-page")]).filter((f) => !respondent.includes(f));
     expect(admin.map(read).join("\n")).not.toContain("cm-lintRange");
     console.log(

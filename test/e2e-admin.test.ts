@@ -101,8 +101,7 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await page.locator(".versions li[data-version='1']").waitFor();
 
     // A round on the new scan.
-    await page.getByRole("link", { name: "← Overzicht" }).click();
-    await page.getByRole("link", { name: "Nieuwe ronde" }).click();
+    await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Nieuwe ronde" }).click();
     await page.locator("select[name=scanId]").selectOption("e2e-vijf");
     await page.getByLabel("Titel").fill("Eerste meting");
     await page.getByLabel("Groep of team").fill("Noord");
@@ -127,7 +126,7 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await phone.close();
 
     // The overview counts the answer.
-    await page.getByRole("link", { name: "Overzicht" }).click();
+    await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Rondes" }).click();
     await expect.poll(() => page.locator("tr", { hasText: "Eerste meting" }).textContent()).toContain("100% (1 van 1)");
     expect(seen.errors).toEqual([]);
     await context.close();
@@ -182,6 +181,8 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     const page = await phone.newPage();
     const seen = watchPage(page);
     await logIn(page, server.url, admin.email, admin.password);
+    // On a phone the menu is behind its button.
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("link", { name: "Instellingen" }).click();
     const floor = page.getByLabel("Minimale groepsgrootte");
     await expect.poll(() => floor.inputValue()).toBe("5");

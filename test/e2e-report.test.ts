@@ -55,6 +55,7 @@ describe.each(backends)("report pages on %s", (backend) => {
     const page = await context.newPage();
     const seen = watchPage(page);
     await page.goto(`${server.url}/admin/reports/${second.id}`);
+    await page.getByText("Inloggen met een API-sleutel").click();
     await page.getByLabel("Of gebruik een API-sleutel").fill(server.adminToken);
     await page.getByRole("button", { name: "Met sleutel verder" }).click();
 
@@ -66,11 +67,13 @@ describe.each(backends)("report pages on %s", (backend) => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator(".report-actions").isVisible()).toBe(false);
+    expect(await page.locator(".page-actions").isVisible()).toBe(false);
+    expect(await page.locator(".shell-header").isVisible()).toBe(false);
     expect(await page.locator("canvas").first().isVisible()).toBe(true);
     await page.emulateMedia({ media: "screen" });
 
-    await page.getByRole("link", { name: "Verloop over rondes" }).click();
+    await page.getByRole("navigation", { name: "Deze ronde" }).getByRole("link", { name: "Verloop" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Verloop/ }).waitFor();
     await expect.poll(() => page.locator("table.data tbody tr").count()).toBe(8);
     expect(await page.locator("table.data td.changed").count()).toBe(4);
     expect(seen.errors).toEqual([]);

@@ -1,12 +1,18 @@
-// A tiny path router: the app has few pages and no nested layouts. A route's component may be
+// A tiny path router: the app has few pages and one layout (the admin shell, see app.tsx). A route's component may be
 // `lazy(() => import(...))` so that pages other than the respondent's (admin, editor) load
 // only when visited; <Suspense> in <App> covers them.
 import { useEffect, useState, type ComponentType } from "react";
+import type { AdminRole } from "../lib/admin-session.ts";
 
 export interface Route {
   /** Path pattern with `:name` segments, e.g. "/r/:token". */
   path: string;
   component: ComponentType<{ params: Record<string, string> }>;
+  /**
+   * An admin page: shown inside the admin shell (menu, login), to the given roles (default all),
+   * full width when `wide`.
+   */
+  admin?: { roles?: readonly AdminRole[]; wide?: boolean };
 }
 
 export function matchPath(pattern: string, pathname: string): Record<string, string> | null {

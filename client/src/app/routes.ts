@@ -3,38 +3,44 @@ import { RespondentPage } from "../features/respond/components/respondent-page.t
 import type { Route } from "./router.tsx";
 
 // The respondent page is imported statically: it is the public page and must open in as few
-// round trips as possible. Add admin and editor pages here with React.lazy.
-const ReportPage = lazy(() => import("../features/report/components/report-page.tsx").then((m) => ({ default: m.ReportPage })));
-const SeriesPage = lazy(() => import("../features/report/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
-const SeriesOverviewPage = lazy(() =>
-  import("../features/series/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })),
-);
+// round trips as possible. Every other page is added here with React.lazy; admin pages are marked
+// `admin` and shown inside the admin shell (app.tsx).
 const AccessibilityStatement = lazy(() =>
   import("../features/respond/components/accessibility-statement.tsx").then((m) => ({ default: m.AccessibilityStatement })),
 );
 const OwnReportPage = lazy(() =>
   import("../features/report/components/own-report-page.tsx").then((m) => ({ default: m.OwnReportPage })),
 );
-
-// Admin pages and the scan editor: two separate lazy chunks (the editor brings CodeMirror and
-// the scan compiler).
-const AdminApp = lazy(() => import("../features/admin/components/admin-app.tsx").then((m) => ({ default: m.AdminApp })));
+const ReportPage = lazy(() => import("../features/report/components/report-page.tsx").then((m) => ({ default: m.ReportPage })));
+const SeriesReportPage = lazy(() => import("../features/report/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
+const SeriesPage = lazy(() => import("../features/series/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
+const OverviewPage = lazy(() => import("../features/admin/components/overview.tsx").then((m) => ({ default: m.OverviewPage })));
+const RoundFormPage = lazy(() => import("../features/admin/components/round-form.tsx").then((m) => ({ default: m.RoundFormPage })));
+const OutboxPage = lazy(() => import("../features/admin/components/outbox-page.tsx").then((m) => ({ default: m.OutboxPage })));
+const SettingsPage = lazy(() => import("../features/admin/components/settings-page.tsx").then((m) => ({ default: m.SettingsPage })));
+const AccountsPage = lazy(() => import("../features/admin/components/accounts-page.tsx").then((m) => ({ default: m.AccountsPage })));
 const RoundRespondentsPage = lazy(() =>
   import("../features/invitations/components/round-respondents-page.tsx").then((m) => ({ default: m.RoundRespondentsPage })),
 );
+// The editor brings CodeMirror and the scan compiler: its own chunk.
 const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
+
+const writers = ["admin", "teamleader"] as const;
+const admins = ["admin"] as const;
 
 export const routes: readonly Route[] = [
   { path: "/r/:token", component: RespondentPage },
   { path: "/r/:token/report", component: OwnReportPage },
   { path: "/toegankelijkheid", component: AccessibilityStatement },
-  { path: "/admin/reports/:roundId", component: ReportPage },
-  { path: "/admin/reports/:roundId/series", component: SeriesPage },
-  { path: "/admin/series/:seriesId", component: SeriesOverviewPage },
-  { path: "/admin/editor", component: EditorPage },
-  { path: "/admin/editor/:scanId", component: EditorPage },
-  { path: "/admin/rounds/:roundId/respondents", component: RoundRespondentsPage },
-  { path: "/admin", component: AdminApp },
-  { path: "/admin/:page", component: AdminApp },
-  { path: "/admin/:page/:sub", component: AdminApp },
+  { path: "/admin", component: OverviewPage, admin: {} },
+  { path: "/admin/rounds/new", component: RoundFormPage, admin: { roles: writers } },
+  { path: "/admin/rounds/:roundId/respondents", component: RoundRespondentsPage, admin: {} },
+  { path: "/admin/reports/:roundId", component: ReportPage, admin: {} },
+  { path: "/admin/reports/:roundId/series", component: SeriesReportPage, admin: {} },
+  { path: "/admin/series/:seriesId", component: SeriesPage, admin: {} },
+  { path: "/admin/editor", component: EditorPage, admin: { roles: admins, wide: true } },
+  { path: "/admin/editor/:scanId", component: EditorPage, admin: { roles: admins, wide: true } },
+  { path: "/admin/outbox", component: OutboxPage, admin: { roles: admins } },
+  { path: "/admin/accounts", component: AccountsPage, admin: { roles: admins } },
+  { path: "/admin/settings", component: SettingsPage, admin: { roles: admins } },
 ];

@@ -1,4 +1,5 @@
-import "./mail-fields.css";
+import { CheckboxField, FieldRow, Fieldset, TextField } from "./field.tsx";
+
 export interface ReminderSchedule {
   remindersEnabled: boolean;
   reminderAfterDays: number;
@@ -14,10 +15,20 @@ export const defaultSchedule: ReminderSchedule = {
   maxReminders: 2,
 };
 
-export function ReminderScheduleFields({ value, onChange }: { value: ReminderSchedule; onChange: (next: ReminderSchedule) => void }) {
-  const number = (key: "reminderAfterDays" | "reminderIntervalDays" | "maxReminders", min: number, max: number) => (
-    <input
+export function ReminderScheduleFields({
+  value,
+  onChange,
+  disabled = false,
+}: {
+  value: ReminderSchedule;
+  onChange: (next: ReminderSchedule) => void;
+  disabled?: boolean;
+}) {
+  const number = (key: "reminderAfterDays" | "reminderIntervalDays" | "maxReminders", label: string, min: number, max: number) => (
+    <TextField
+      label={label}
       type="number"
+      inputMode="numeric"
       min={min}
       max={max}
       required
@@ -27,30 +38,17 @@ export function ReminderScheduleFields({ value, onChange }: { value: ReminderSch
     />
   );
   return (
-    <fieldset className="reminder-schedule">
-      <legend>Herinneringen</legend>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={value.remindersEnabled}
-          onChange={(e) => onChange({ ...value, remindersEnabled: e.target.checked })}
-        />{" "}
-        Automatisch herinneren wie nog niet heeft ingevuld
-      </label>
-      <div className="admin-row">
-        <label>
-          Eerste herinnering na (dagen)
-          {number("reminderAfterDays", 0, 365)}
-        </label>
-        <label>
-          Daarna elke (dagen)
-          {number("reminderIntervalDays", 1, 365)}
-        </label>
-        <label>
-          Hoogstens (keer)
-          {number("maxReminders", 0, 10)}
-        </label>
-      </div>
-    </fieldset>
+    <Fieldset legend="Herinneringen" disabled={disabled}>
+      <CheckboxField
+        label="Automatisch herinneren wie nog niet heeft ingevuld"
+        checked={value.remindersEnabled}
+        onChange={(e) => onChange({ ...value, remindersEnabled: e.target.checked })}
+      />
+      <FieldRow>
+        {number("reminderAfterDays", "Eerste herinnering na (dagen)", 0, 365)}
+        {number("reminderIntervalDays", "Daarna elke (dagen)", 1, 365)}
+        {number("maxReminders", "Hoogstens (keer)", 0, 10)}
+      </FieldRow>
+    </Fieldset>
   );
 }

@@ -13,6 +13,7 @@ import type { ThresholdResult } from "../../../dsl/aggregators/threshold.ts";
 import type { TrendResult } from "../../../dsl/aggregators/trend.ts";
 import type { AggregatorOutcome } from "../../../server/reports/round-report.ts";
 import { colours } from "../lib/charts.ts";
+import { TableScroll } from "./table.tsx";
 import { nl, pct } from "../lib/format-number.ts";
 import "./results-view.css";
 
@@ -100,7 +101,8 @@ export function ThresholdSection({ threshold, trend, model }: { threshold: Thres
       <div className="chart chart-tall">
         <Bar data={data as ChartData<"bar">} options={options} aria-label="Staafdiagram: score per element" role="img" />
       </div>
-      <table className="data">
+      <TableScroll label="Score per element">
+<table className="data">
         <thead>
           <tr>
             <th scope="col">Element</th>
@@ -126,6 +128,7 @@ export function ThresholdSection({ threshold, trend, model }: { threshold: Thres
           })}
         </tbody>
       </table>
+</TableScroll>
       <p className="explanation">{threshold.explanation}</p>
       {trend ? <p className="explanation">{trend.explanation}</p> : null}
     </section>
@@ -138,7 +141,8 @@ export function TrendSection({ trend }: { trend: TrendResult }) {
       <h2 id="trend-title">Verandering sinds de vorige ronde</h2>
       <p className="explanation">{trend.explanation}</p>
       {trend.hasPrevious ? (
-        <table className="data">
+        <TableScroll label="Verandering per thema">
+<table className="data">
           <thead>
             <tr>
               <th scope="col">Thema</th>
@@ -158,6 +162,7 @@ export function TrendSection({ trend }: { trend: TrendResult }) {
             ))}
           </tbody>
         </table>
+</TableScroll>
       ) : null}
     </section>
   );
@@ -195,7 +200,8 @@ export function GapSection({ gap, compact = false }: { gap: GapResult; compact?:
                 <h4>
                   {t.title} <span className="gap-figure">kloof {nl(t.gap, 2)}</span>
                 </h4>
-                <table className="data">
+                <TableScroll label={`Stellingen van ${t.title}`}>
+<table className="data">
                   <thead>
                     <tr>
                       <th scope="col">Stelling</th>
@@ -215,6 +221,7 @@ export function GapSection({ gap, compact = false }: { gap: GapResult; compact?:
                     ))}
                   </tbody>
                 </table>
+</TableScroll>
               </li>
             ))}
           </ol>
@@ -253,7 +260,8 @@ export function LadderSection({ ladder }: { ladder: LadderResult }) {
       <div className="chart">
         <Bar data={data} options={options} aria-label="Staafdiagram: aantal per trede" role="img" />
       </div>
-      <table className="data">
+      <TableScroll label="Aantal per trede">
+<table className="data">
         <thead>
           <tr>
             <th scope="col">Trede</th>
@@ -273,6 +281,7 @@ export function LadderSection({ ladder }: { ladder: LadderResult }) {
           ))}
         </tbody>
       </table>
+</TableScroll>
       <p className="explanation">{ladder.explanation}</p>
     </section>
   );
@@ -285,7 +294,8 @@ export function SpreadSection({ spread }: { spread: SpreadResult }) {
       <h2 id="spread-title">Waar het team verschillend antwoordt</h2>
       <p className="explanation">{spread.explanation}</p>
       {top.length > 0 ? (
-        <table className="data">
+        <TableScroll label="Vragen met de meeste spreiding">
+<table className="data">
           <thead>
             <tr>
               <th scope="col">Vraag</th>
@@ -308,6 +318,7 @@ export function SpreadSection({ spread }: { spread: SpreadResult }) {
             ))}
           </tbody>
         </table>
+</TableScroll>
       ) : null}
     </section>
   );

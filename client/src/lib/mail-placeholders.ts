@@ -1,13 +1,9 @@
-// The placeholders of the mail texts, filled the way the server fills them
-// (server/invitations/mail-templates.ts), for previews on the admin pages.
-export const placeholders = ["naam", "scan", "ronde", "sluitdatum", "link"] as const;
-export type Placeholder = (typeof placeholders)[number];
+// The mail texts' placeholders, filled by the same code as the server's (server/invitations/
+// mail-render.ts), so a preview on the admin pages is the mail a respondent receives.
+import { formatCloseDate, placeholders, render, type Placeholder, type RenderedMail } from "../../../server/invitations/mail-render.ts";
+import { timeZone } from "./format-date.ts";
 
-const pattern = /\{(naam|scan|ronde|sluitdatum|link)\}/g;
-
-export function fillPlaceholders(text: string, values: Record<Placeholder, string>): string {
-  return text.replace(pattern, (_, name: Placeholder) => values[name]);
-}
+export { placeholders, render, type Placeholder, type RenderedMail };
 
 /** Words in braces that are not placeholders: most likely typos ("{name}"). */
 export function unknownPlaceholders(text: string): string[] {
@@ -15,7 +11,7 @@ export function unknownPlaceholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{([^{}\s]{1,30})\}/g)].map((m) => m[1]!))].filter((n) => !known.has(n));
 }
 
-/** The close date as the mails write it: "3 maart 2026 om 17:00", Dutch time. */
+/** The close date as the mails write it: "3 maart 2026 om 17:00 CET", in the server's time zone. */
 export function mailCloseDate(iso: string): string {
-  return new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+  return formatCloseDate(new Date(iso), timeZone());
 }

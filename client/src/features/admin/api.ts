@@ -1,14 +1,9 @@
 import type { AccountView } from "../../../../server/accounts/service.ts";
-import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
+import { adminRequest } from "../../lib/admin-http.ts";
+import type { AdminRole } from "../../lib/admin-session.ts";
+import type { MailKind } from "../../lib/labels.ts";
 
-export type Role = "admin" | "teamleader" | "viewer";
-
-export interface User {
-  email: string;
-  name: string;
-  role: Role;
-  teams: string[];
-}
+export type Role = AdminRole;
 
 export interface ScanSummary {
   id: string;
@@ -51,23 +46,6 @@ export interface RoundInput {
   respondents: { name: string; email: string; team?: string }[];
 }
 
-export async function fetchSession(): Promise<User> {
-  const { user, csrfToken } = await adminRequest<{ user: User; csrfToken: string | null }>("GET", "/api/auth/session");
-  setCsrfToken(csrfToken);
-  return user;
-}
-
-export async function login(email: string, password: string): Promise<User> {
-  const { user, csrfToken } = await adminRequest<{ user: User; csrfToken: string }>("POST", "/api/auth/login", { email, password });
-  setCsrfToken(csrfToken);
-  return user;
-}
-
-export async function logout(): Promise<void> {
-  await adminRequest("POST", "/api/auth/logout");
-  setCsrfToken(null);
-}
-
 export const fetchScans = () => adminRequest<{ scans: ScanSummary[] }>("GET", "/api/admin/scans").then((r) => r.scans);
 export const fetchRounds = () => adminRequest<{ rounds: RoundSummary[] }>("GET", "/api/admin/rounds").then((r) => r.rounds);
 export const createSeries = (input: { roundId: string; title: string }) =>
@@ -76,10 +54,16 @@ export const createRound = (input: RoundInput) => adminRequest<CreatedRound>("PO
 
 export interface OutboxMail {
   id: string;
-  kind: string;
+  kind: MailKind;
+  /** A reminder's wording: "not-started" or "started". */
+  variant: string | null;
+  roundId: string | null;
+  roundTitle: string | null;
   to: string | null;
   subject: string | null;
   text: string | null;
+  /** The HTML part, as the recipient's mail program shows it; null once cleared (the round closed). */
+  html: string | null;
   sentAt: string | null;
 }
 

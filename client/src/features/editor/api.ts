@@ -1,5 +1,5 @@
 import type { VersionEntry } from "../../../../server/scans/editor.ts";
-import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
+import { adminRequest } from "../../lib/admin-http.ts";
 
 export type { VersionEntry } from "../../../../server/scans/editor.ts";
 
@@ -8,17 +8,6 @@ export interface Published {
   version: number;
   status: "published" | "unchanged";
   warnings: number;
-}
-
-/** The editor is opened from the admin pages; a reload lands here directly, so fetch the CSRF token. */
-export async function ensureSession(): Promise<{ role: string } | null> {
-  try {
-    const { user, csrfToken } = await adminRequest<{ user: { role: string }; csrfToken: string | null }>("GET", "/api/auth/session");
-    setCsrfToken(csrfToken);
-    return user;
-  } catch {
-    return null;
-  }
 }
 
 export const fetchVersions = (scanId: string) =>

@@ -1,12 +1,5 @@
 // Respondents, invitations, reminders and response rates of one round (server/invitations/routes.ts).
-import { adminRequest, setCsrfToken } from "../../lib/admin-http.ts";
-
-export type Role = "admin" | "teamleader" | "viewer";
-export interface User {
-  email: string;
-  role: Role;
-  teams: string[];
-}
+import { adminRequest } from "../../lib/admin-http.ts";
 
 export interface RoundInfo {
   id: string;
@@ -51,6 +44,10 @@ export interface Recipients {
   transport: "smtp" | "outbox";
   recipients: Recipient[];
   responseRate: ResponseRate;
+  /** From when "remind now" is offered: a minute after the last invitations (null: none yet). */
+  remindableFrom: string | null;
+  /** The server's clock when it answered, to compare remindableFrom with. */
+  now: string;
 }
 
 export type TextKind = "invitation" | "reminderNotStarted" | "reminderStarted";
@@ -90,13 +87,6 @@ export interface NewRespondent {
 }
 
 const round = (id: string) => `/api/admin/rounds/${encodeURIComponent(id)}`;
-
-/** Who is logged in; also hands the CSRF token to admin-http, as this page may be opened directly. */
-export async function fetchSession(): Promise<User> {
-  const { user, csrfToken } = await adminRequest<{ user: User; csrfToken: string | null }>("GET", "/api/auth/session");
-  setCsrfToken(csrfToken);
-  return user;
-}
 
 export async function fetchRound(id: string): Promise<{ round: RoundInfo; scanTitle: string } | null> {
   const [{ rounds }, { scans }] = await Promise.all([

@@ -1,38 +1,17 @@
-// Report API calls. Admin calls go with the login session cookie; a script-style API token, when
-// someone entered one, goes as a bearer token and is kept in sessionStorage only (gone when the
-// tab closes).
-import { adminRequest } from "../../lib/admin-http.ts";
+// Report API calls. Admin calls go with the login session cookie, or the API token someone entered
+// instead (lib/admin-http.ts).
+import { adminHeaders, adminRequest } from "../../lib/admin-http.ts";
 import { ApiError, NetworkError, requestJson } from "../../lib/http.ts";
 import type { OwnReport } from "../../../../server/reports/own-report.ts";
 import type { RoundReport, SeriesReport } from "../../../../server/reports/round-report.ts";
 
 export type { OwnReport, RoundReport, SeriesReport };
 
-const tokenKey = "peilstok.adminToken";
-
-export function adminToken(): string | null {
-  try {
-    return window.sessionStorage.getItem(tokenKey);
-  } catch {
-    return null;
-  }
-}
-
-export function setAdminToken(token: string | null): void {
-  try {
-    if (token) window.sessionStorage.setItem(tokenKey, token);
-    else window.sessionStorage.removeItem(tokenKey);
-  } catch {
-    // Without storage the token lives only in memory for this page.
-  }
-}
-
 async function adminFetch(url: string): Promise<Response> {
   let response: Response;
   try {
-    const token = adminToken();
     response = await fetch(url, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: adminHeaders("GET"),
       credentials: "same-origin",
       cache: "no-store",
     });
@@ -46,9 +25,7 @@ async function adminFetch(url: string): Promise<Response> {
   return response;
 }
 
-async function adminJson<T>(url: string): Promise<T> {
-  return (await (await adminFetch(url)).json()) as T;
-}
+const adminJson = <T,>(url: string) => adminRequest<T>("GET", url);
 
 const base = (roundId: string) => `/api/admin/reports/rounds/${encodeURIComponent(roundId)}`;
 
@@ -74,7 +51,7 @@ export function fetchOwnReport(token: string, responseId: string | null): Promis
 }
 
 // Action plans of a round (what, who, by when, status), and last round's actions beside the new
-// scores. Writes go with the session's CSRF token, or with the API token when one was entered.
+// scores.
 export type ActionStatus = "planned" | "doing" | "done" | "dropped";
 
 export interface Action {
@@ -106,24 +83,7 @@ export type ActionInput = Pick<Action, "what" | "who" | "dueOn" | "status">;
 
 const roundBase = (roundId: string) => `/api/admin/rounds/${encodeURIComponent(roundId)}`;
 
-async function adminWrite<T>(method: "POST" | "PATCH", url: string, body: unknown): Promise<T> {
-  const token = adminToken();
-  if (!token) return adminRequest<T>(method, url, body);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-      cache: "no-store",
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!response.ok) throw new ApiError(response.status, payload?.error?.code ?? `http-${response.status}`, payload?.error?.message ?? response.statusText);
-  return payload as T;
-}
+const adminWrite = <T,>(method: "POST" | "PATCH", url: string, body: unknown) => adminRequest<T>(method, url, body);
 
 export const fetchActions = (roundId: string) => adminJson<{ actions: Action[] }>(`${roundBase(roundId)}/actions`).then((r) => r.actions);
 export const fetchFollowUp = (roundId: string) => adminJson<FollowUp>(`${roundBase(roundId)}/actions/follow-up`);

@@ -1,9 +1,17 @@
+// Accounts (admin): who can log in with which role and teams; creating, changing, deactivating.
 import { useEffect, useState, type FormEvent } from "react";
+import { Button, ButtonRow } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { SelectField, TextField } from "../../../components/field.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
+import { DataTable } from "../../../components/table.tsx";
+import { useAdminUser } from "../../../lib/admin-session.ts";
 import { formatDate, formatDateTime } from "../../../lib/format-date.ts";
 import { ApiError } from "../../../lib/http.ts";
-import { createAccount, fetchAccounts, updateAccount, type Account, type AccountChange, type Role, type User } from "../api.ts";
-
-const roleNames: Record<Role, string> = { admin: "beheerder", teamleader: "teamleider", viewer: "lezer" };
+import { roleNames } from "../../../lib/labels.ts";
+import { createAccount, fetchAccounts, updateAccount, type Account, type AccountChange, type Role } from "../api.ts";
 
 const roleOptions = (
   <>
@@ -28,12 +36,15 @@ function changeFailed(e: unknown): string {
   return "De wijziging kon niet worden opgeslagen.";
 }
 
-export function AccountsPage({ user }: { user: User }) {
+export function AccountsPage() {
+  const user = useAdminUser();
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [busy, setBusy] = useState(false);
 
-  const load = () => fetchAccounts().then(setAccounts, () => setError("De accounts konden niet worden geladen."));
+  const load = () => fetchAccounts().then(setAccounts, () => setLoadError(true));
   useEffect(() => {
     void load();
   }, []);
@@ -43,6 +54,8 @@ export function AccountsPage({ user }: { user: User }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setError(null);
+    setMessage(null);
+    setBusy(true);
     try {
       const created = await createAccount({
         email: String(form.get("email")),
@@ -61,6 +74,8 @@ export function AccountsPage({ user }: { user: User }) {
             ? "Een teamleider heeft minstens één team nodig."
             : "Het account kon niet worden aangemaakt.",
       );
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -74,52 +89,50 @@ export function AccountsPage({ user }: { user: User }) {
   }
 
   return (
-    <section aria-labelledby="accounts-title">
-      <h1 id="accounts-title">Accounts</h1>
-      {accounts ? (
-        <table className="admin-table accounts">
-          <thead>
-            <tr>
-              <th scope="col">E-mail</th>
-              <th scope="col">Rol</th>
-              <th scope="col">Teams</th>
-              <th scope="col">Status</th>
-              <th scope="col">Laatst ingelogd</th>
-              <th scope="col">Acties</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <AccountRow key={a.id} account={a} self={a.email === user.email} onChanged={changed} />
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <h2>Nieuw account</h2>
-      <form className="admin-form" onSubmit={submit}>
-        <label>
-          E-mailadres
-          <input name="email" type="email" required />
-        </label>
-        <label>
-          Naam
-          <input name="name" />
-        </label>
-        <label>
-          Rol
-          <select name="role" defaultValue="viewer">
+    <>
+      <PageHeader title="Accounts" meta="Wie kan inloggen, met welke rol en voor welke teams." />
+      <Card title="Alle accounts">
+        {loadError ? <Notice kind="error">De accounts konden niet worden geladen.</Notice> : null}
+        {accounts ? (
+          <DataTable label="Accounts" className="accounts">
+            <thead>
+              <tr>
+                <th scope="col">E-mail</th>
+                <th scope="col">Rol</th>
+                <th scope="col">Teams</th>
+                <th scope="col">Status</th>
+                <th scope="col">Laatst ingelogd</th>
+                <th scope="col">Acties</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <AccountRow key={a.id} account={a} self={a.email === user.email} onChanged={changed} />
+              ))}
+            </tbody>
+          </DataTable>
+        ) : loadError ? null : (
+          <Loading />
+        )}
+      </Card>
+      <Card title="Nieuw account">
+        <form className="form" onSubmit={submit}>
+          <TextField label="E-mailadres" name="email" type="email" required autoComplete="off" />
+          <TextField label="Naam" name="name" autoComplete="off" />
+          <SelectField label="Rol" name="role" defaultValue="viewer">
             {roleOptions}
-          </select>
-        </label>
-        <label>
-          Teams (voor teamleiders, gescheiden door komma's)
-          <input name="teams" />
-        </label>
-        {error ? <p className="admin-error" role="alert">{error}</p> : null}
-        {message ? <p className="admin-notice" role="status">{message}</p> : null}
-        <button type="submit">Account aanmaken</button>
-      </form>
-    </section>
+          </SelectField>
+          <TextField label="Teams (voor teamleiders, gescheiden door komma's)" name="teams" autoComplete="off" />
+          {error ? <Notice kind="error">{error}</Notice> : null}
+          {message ? <Notice kind="success">{message}</Notice> : null}
+          <ButtonRow>
+            <Button type="submit" busy={busy}>
+              Account aanmaken
+            </Button>
+          </ButtonRow>
+        </form>
+      </Card>
+    </>
   );
 }
 
@@ -169,39 +182,26 @@ function AccountRow({ account, self, onChanged }: { account: Account; self: bool
         <td>{account.teams.join(", ")}</td>
         <td>
           {account.active ? (
-            "Actief"
+            <span className="badge badge--ok">Actief</span>
           ) : (
-            <span className="account-status-inactive">
-              Gedeactiveerd{account.deactivatedAt ? ` sinds ${formatDate(account.deactivatedAt)}` : ""}
-            </span>
+            <span className="badge">Gedeactiveerd{account.deactivatedAt ? ` sinds ${formatDate(account.deactivatedAt)}` : ""}</span>
           )}
         </td>
         <td>{account.lastLoginAt ? formatDateTime(account.lastLoginAt) : "nooit"}</td>
-        <td className="account-actions">
+        <td className="actions-cell">
           {mode === "view" ? (
             <>
-              <button type="button" className="link-button" onClick={() => setMode("edit")} aria-label={`Rol wijzigen van ${label}`}>
+              <Button variant="link" onClick={() => setMode("edit")} aria-label={`Rol wijzigen van ${label}`}>
                 Rol wijzigen
-              </button>
+              </Button>
               {account.active ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setMode("confirm-deactivate")}
-                  aria-label={`Deactiveren: ${label}`}
-                >
+                <Button variant="link" onClick={() => setMode("confirm-deactivate")} aria-label={`Deactiveren: ${label}`}>
                   Deactiveren
-                </button>
+                </Button>
               ) : (
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={busy}
-                  onClick={() => void apply({ active: true })}
-                  aria-label={`Activeren: ${label}`}
-                >
+                <Button variant="link" disabled={busy} onClick={() => void apply({ active: true })} aria-label={`Activeren: ${label}`}>
                   Activeren
-                </button>
+                </Button>
               )}
             </>
           ) : null}
@@ -210,61 +210,47 @@ function AccountRow({ account, self, onChanged }: { account: Account; self: bool
       {mode === "edit" ? (
         <tr className="account-editor">
           <td colSpan={6}>
-            <form className="admin-form" onSubmit={saveRole} aria-label={`Rol van ${label}`}>
-              <label>
-                Rol
-                <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-                  {roleOptions}
-                </select>
-              </label>
+            <form className="form" onSubmit={saveRole} aria-label={`Rol van ${label}`}>
+              <SelectField label="Rol" name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+                {roleOptions}
+              </SelectField>
               {role === "teamleader" ? (
-                <label>
-                  Teams (gescheiden door komma's)
-                  <input name="teams" defaultValue={account.teams.join(", ")} required />
-                </label>
+                <TextField label="Teams (gescheiden door komma's)" name="teams" defaultValue={account.teams.join(", ")} required />
               ) : null}
-              {self && role !== "admin" ? (
-                <p className="admin-hint">Je eigen rol: na het opslaan kun je accounts niet meer beheren.</p>
-              ) : null}
-              {error ? <p className="admin-error" role="alert">{error}</p> : null}
-              <div className="admin-row">
-                <button type="submit" disabled={busy}>
+              {self && role !== "admin" ? <Notice kind="warning">Je eigen rol: na het opslaan kun je accounts niet meer beheren.</Notice> : null}
+              {error ? <Notice kind="error">{error}</Notice> : null}
+              <ButtonRow>
+                <Button type="submit" busy={busy}>
                   Opslaan
-                </button>
-                <button type="button" onClick={cancel}>
+                </Button>
+                <Button variant="secondary" onClick={cancel}>
                   Annuleren
-                </button>
-              </div>
+                </Button>
+              </ButtonRow>
             </form>
           </td>
         </tr>
       ) : null}
       {mode === "confirm-deactivate" ? (
-        <tr className="account-editor">
-          <td colSpan={6}>
-            <div role="group" aria-label={`Deactiveren van ${label} bevestigen`}>
+            <ConfirmDialog
+              title={`${label} deactiveren?`}
+              confirmLabel="Ja, deactiveren"
+              danger
+              busy={busy}
+              error={error}
+              onConfirm={() => void apply({ active: false })}
+              onClose={cancel}
+            >
               <p>
-                <strong>{label} deactiveren?</strong> Wie nu ingelogd is met dit account, wordt direct uitgelogd, en
-                inloggen lukt niet meer tot het account weer wordt geactiveerd.
-                {self ? " Dit is je eigen account." : ""}
+                Wie nu ingelogd is met dit account, wordt direct uitgelogd, en inloggen lukt niet meer tot het account weer wordt
+                geactiveerd.{self ? " Dit is je eigen account." : ""}
               </p>
-              {error ? <p className="admin-error" role="alert">{error}</p> : null}
-              <div className="admin-row">
-                <button type="button" disabled={busy} onClick={() => void apply({ active: false })}>
-                  Ja, deactiveren
-                </button>
-                <button type="button" onClick={cancel}>
-                  Annuleren
-                </button>
-              </div>
-            </div>
-          </td>
-        </tr>
+            </ConfirmDialog>
       ) : null}
       {mode === "view" && error ? (
         <tr>
           <td colSpan={6}>
-            <p className="admin-error" role="alert">{error}</p>
+            <Notice kind="error">{error}</Notice>
           </td>
         </tr>
       ) : null}

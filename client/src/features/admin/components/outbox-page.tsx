@@ -1,6 +1,21 @@
+// The outbox (admin): mails the app kept instead of sending (no SMTP server), each shown as its
+// recipient would see it, links clickable.
 import { useEffect, useState } from "react";
+import { Button } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { MailFrame } from "../../../components/mail-frame.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { formatDateTime } from "../../../lib/format-date.ts";
+import { mailKindName, reminderVariantNames } from "../../../lib/labels.ts";
 import { fetchOutbox, type OutboxMail } from "../api.ts";
+import "../admin.css";
+
+const kindLabel = (m: OutboxMail) => {
+  const kind = mailKindName(m.kind);
+  const variant = m.variant ? reminderVariantNames[m.variant] : undefined;
+  return variant ? `${kind} (${variant})` : kind;
+};
 
 export function OutboxPage() {
   const [mails, setMails] = useState<OutboxMail[] | null>(null);
@@ -18,35 +33,51 @@ export function OutboxPage() {
     );
   }, []);
 
-  if (error) return <p className="admin-error" role="alert">{error}</p>;
-  if (!mails) return <p className="page-loading">Laden…</p>;
   return (
-    <section aria-labelledby="outbox-title">
-      <h1 id="outbox-title">Postvak uit</h1>
-      <p className="admin-hint">
-        {transport === "smtp"
-          ? "Mails gaan via de SMTP-server; hier staan alleen mails die in de app zijn bewaard."
-          : "Er is geen SMTP-server ingesteld: mails worden hier bewaard in plaats van verstuurd."}
-      </p>
-      {mails.length === 0 ? <p>Het postvak uit is leeg.</p> : null}
-      <ul className="outbox">
-        {mails.map((m) => (
-          <li key={m.id}>
-            <button type="button" className="link-button" onClick={() => setOpen(open === m.id ? null : m.id)} aria-expanded={open === m.id}>
-              {m.subject ?? "(geen onderwerp)"}
-            </button>{" "}
-            aan {m.to ?? "?"} · {m.kind}
-            {m.sentAt ? ` · ${formatDateTime(m.sentAt)}` : ""}
-            {open === m.id ? (
-              m.text === null ? (
-                <p className="admin-hint">De tekst is gewist toen de ronde sloot: hij bevatte de persoonlijke link.</p>
-              ) : (
-                <pre className="mail-text">{m.text}</pre>
-              )
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <PageHeader
+        title="Postvak uit"
+        meta={
+          transport === "smtp"
+            ? "Mails gaan via de SMTP-server; hier staan alleen mails die in de app zijn bewaard."
+            : "Er is geen SMTP-server ingesteld: mails worden hier bewaard in plaats van verstuurd."
+        }
+      />
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {!mails && !error ? <Loading /> : null}
+      {mails && mails.length === 0 ? <p>Het postvak uit is leeg.</p> : null}
+      {mails && mails.length > 0 ? (
+        <ul className="outbox">
+          {mails.map((m) => {
+            const expanded = open === m.id;
+            return (
+              <li key={m.id} data-kind={m.kind}>
+                <Card className="outbox-mail">
+                  <h2 className="outbox-subject">
+                    <Button variant="link" onClick={() => setOpen(expanded ? null : m.id)} aria-expanded={expanded}>
+                      {m.subject ?? "(geen onderwerp)"}
+                    </Button>
+                  </h2>
+                  <p className="outbox-meta">
+                    <span className="badge">{kindLabel(m)}</span> aan {m.to ?? "onbekend"}
+                    {m.roundTitle ? ` · ronde ${m.roundTitle}` : ""}
+                    {m.sentAt ? ` · ${formatDateTime(m.sentAt)}` : ""}
+                  </p>
+                  {expanded ? (
+                    m.html ? (
+                      <MailFrame html={m.html} title={`Mail: ${m.subject ?? "zonder onderwerp"}`} />
+                    ) : m.text ? (
+                      <p className="mail-text">{m.text}</p>
+                    ) : (
+                      <p className="muted">De tekst is gewist toen de ronde sloot: hij bevatte de persoonlijke link.</p>
+                    )
+                  ) : null}
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </>
   );
 }

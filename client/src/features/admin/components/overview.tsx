@@ -1,24 +1,41 @@
+// The admin start page: the rounds, grouped per scan and group (a series when repeated), and the
+// scans with their versions.
 import { useEffect, useState } from "react";
+import { AppLink, Button, ButtonLink } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
+import { DataTable } from "../../../components/table.tsx";
+import { canWrite, useAdminUser, type AdminUser } from "../../../lib/admin-session.ts";
 import { formatDate } from "../../../lib/format-date.ts";
 import { responseRate } from "../../../lib/format-number.ts";
-import { followLink, navigate } from "../../../lib/navigate.ts";
-import { createSeries, fetchRounds, fetchScans, type RoundSummary, type ScanSummary, type User } from "../api.ts";
+import { roundStateNames } from "../../../lib/labels.ts";
+import { navigate } from "../../../lib/navigate.ts";
+import { createSeries, fetchRounds, fetchScans, type RoundSummary, type ScanSummary } from "../api.ts";
 
-const stateNames = { open: "loopt", closed: "gesloten", "not-yet-open": "nog niet open" } as const;
-
-/** Rounds of the same scan and group form a series: the reports compare them over time. */
-function series(rounds: RoundSummary[]): { key: string; scanId: string; group: string; rounds: RoundSummary[] }[] {
-  const bySeries = new Map<string, { key: string; scanId: string; group: string; rounds: RoundSummary[] }>();
-  for (const r of rounds) {
-    const key = `${r.scanId}\u0000${r.group}`;
-    const entry = bySeries.get(key) ?? { key, scanId: r.scanId, group: r.group, rounds: [] };
-    entry.rounds.push(r);
-    bySeries.set(key, entry);
-  }
-  return [...bySeries.values()];
+interface Group {
+  key: string;
+  scanId: string;
+  group: string;
+  rounds: RoundSummary[];
 }
 
-export function Overview({ user }: { user: User }) {
+/** Rounds of the same scan and group form a series: the reports compare them over time. */
+function groups(rounds: RoundSummary[]): Group[] {
+  const byGroup = new Map<string, Group>();
+  for (const r of rounds) {
+    const key = `${r.scanId}\u0000${r.group}`;
+    const entry = byGroup.get(key) ?? { key, scanId: r.scanId, group: r.group, rounds: [] };
+    entry.rounds.push(r);
+    byGroup.set(key, entry);
+  }
+  return [...byGroup.values()];
+}
+
+const stateBadge: Record<RoundSummary["state"], string> = { open: "badge badge--ok", closed: "badge", "not-yet-open": "badge badge--warning" };
+
+export function OverviewPage() {
+  const user = useAdminUser();
   const [scans, setScans] = useState<ScanSummary[] | null>(null);
   const [rounds, setRounds] = useState<RoundSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,71 +49,81 @@ export function Overview({ user }: { user: User }) {
       .catch(() => setError("Het overzicht kon niet worden geladen."));
   }, []);
 
-  if (error) return <p className="admin-error" role="alert">{error}</p>;
-  if (!scans || !rounds) return <p className="page-loading">Laden…</p>;
+  // "Nieuwe ronde" is in the menu.
+  const header = <PageHeader title="Rondes" />;
+  if (error) {
+    return (
+      <>
+        {header}
+        <Notice kind="error">{error}</Notice>
+      </>
+    );
+  }
+  if (!scans || !rounds) {
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
+  }
+  const scanTitle = (id: string) => scans.find((s) => s.id === id)?.title ?? id;
 
   return (
     <>
-      <section aria-labelledby="rounds-title">
-        <h1 id="rounds-title">Rondes</h1>
-        {rounds.length === 0 ? <p>Er zijn nog geen rondes{user.role === "teamleader" ? " voor jouw teams" : ""}.</p> : null}
-        {series(rounds).map((s) => (
-          <div key={s.key} className="series">
-            <h2>
-              {s.scanId} · {s.group}
-            </h2>
-            <SeriesLinks rounds={s.rounds} user={user} />
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">Ronde</th>
-                  <th scope="col">Versie</th>
-                  <th scope="col">Periode</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Respons</th>
-                  <th scope="col">Respondenten, rapport en export</th>
+      {header}
+      {rounds.length === 0 ? <p>Er zijn nog geen rondes{user.role === "teamleader" ? " voor jouw teams" : ""}.</p> : null}
+      {groups(rounds).map((g) => (
+        <Card
+          key={g.key}
+          title={`${scanTitle(g.scanId)} · ${g.group}`}
+          actions={<SeriesLinks rounds={g.rounds} user={user} />}
+          className="round-group"
+        >
+          <DataTable label={`Rondes van ${scanTitle(g.scanId)}, ${g.group}`}>
+            <thead>
+              <tr>
+                <th scope="col">Ronde</th>
+                <th scope="col">Versie</th>
+                <th scope="col">Periode</th>
+                <th scope="col">Status</th>
+                <th scope="col">Respons</th>
+                <th scope="col">Respondenten, rapport en export</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.rounds.map((r) => (
+                <tr key={r.id} data-round-id={r.id}>
+                  <th scope="row">{r.title}</th>
+                  <td>v{r.version}</td>
+                  <td className="nowrap">
+                    {formatDate(r.opensAt)} – {formatDate(r.closesAt)}
+                  </td>
+                  <td>
+                    <span className={stateBadge[r.state]}>{roundStateNames[r.state]}</span>
+                    {r.anonymous ? <span className="muted"> · anoniem</span> : null}
+                  </td>
+                  <td className="nowrap">{responseRate(r.counts.submitted, r.counts.respondents)}</td>
+                  <td className="actions-cell">
+                    <AppLink href={`/admin/rounds/${r.id}/respondents`}>Respondenten</AppLink>
+                    <AppLink href={`/admin/reports/${r.id}`}>Rapport</AppLink>
+                    <AppLink href={`/admin/reports/${r.id}/series`}>Verloop</AppLink>
+                    <a href={`/api/admin/reports/rounds/${r.id}/export.csv`} download>
+                      CSV
+                    </a>
+                    <a href={`/api/admin/reports/rounds/${r.id}/export.xlsx`} download>
+                      Excel
+                    </a>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {s.rounds.map((r) => (
-                  <tr key={r.id} data-round-id={r.id}>
-                    <td>{r.title}</td>
-                    <td>v{r.version}</td>
-                    <td>
-                      {formatDate(r.opensAt)} – {formatDate(r.closesAt)}
-                    </td>
-                    <td>
-                      <span className={`state state-${r.state}`}>{stateNames[r.state]}</span>
-                      {r.anonymous ? " · anoniem" : ""}
-                    </td>
-                    <td>{responseRate(r.counts.submitted, r.counts.respondents)}</td>
-                    <td className="links">
-                      <a href={`/admin/rounds/${r.id}/respondents`} onClick={followLink}>
-                        Respondenten
-                      </a>
-                      <a href={`/admin/reports/${r.id}`} onClick={followLink}>
-                        Rapport
-                      </a>
-                      <a href={`/admin/reports/${r.id}/series`} onClick={followLink}>
-                        Verloop
-                      </a>
-                      <a href={`/api/admin/reports/rounds/${r.id}/export.csv`} download>
-                        CSV
-                      </a>
-                      <a href={`/api/admin/reports/rounds/${r.id}/export.xlsx`} download>
-                        Excel
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
-      </section>
-      <section aria-labelledby="scans-title">
-        <h1 id="scans-title">Scans</h1>
-        <table className="admin-table">
+              ))}
+            </tbody>
+          </DataTable>
+        </Card>
+      ))}
+
+      <Card title="Scans">
+        <DataTable label="Scans">
           <thead>
             <tr>
               <th scope="col">Scan</th>
@@ -110,52 +137,55 @@ export function Overview({ user }: { user: User }) {
               const latest = s.versions[s.versions.length - 1];
               return (
                 <tr key={s.id}>
-                  <td>
-                    {s.title} <code>{s.id}</code>
-                  </td>
+                  <th scope="row">
+                    {s.title} <span className="muted">({s.id})</span>
+                  </th>
                   <td>{s.versions.length}</td>
-                  <td>{latest ? `v${latest.version}, ${formatDate(latest.createdAt)}` : "—"}</td>
+                  <td className="nowrap">{latest ? `v${latest.version}, ${formatDate(latest.createdAt)}` : "—"}</td>
                   {user.role === "admin" ? (
                     <td>
-                      <a href={`/admin/editor/${encodeURIComponent(s.id)}`} onClick={followLink}>
-                        Openen in editor
-                      </a>
+                      <AppLink href={`/admin/editor/${encodeURIComponent(s.id)}`}>Openen in editor</AppLink>
                     </td>
                   ) : null}
                 </tr>
               );
             })}
           </tbody>
-        </table>
-      </section>
+        </DataTable>
+      </Card>
     </>
   );
 }
 
 /** The group's series pages, or (for rounds not yet in one) starting a series from the latest round. */
-function SeriesLinks({ rounds, user }: { rounds: RoundSummary[]; user: User }) {
+function SeriesLinks({ rounds, user }: { rounds: RoundSummary[]; user: AdminUser }) {
   const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
   const ids = [...new Set(rounds.flatMap((r) => (r.seriesId ? [r.seriesId] : [])))];
   const latest = rounds.find((r) => !r.seriesId);
   const start = () => {
     setFailed(false);
+    setBusy(true);
     createSeries({ roundId: latest!.id, title: latest!.title })
       .then(({ id }) => navigate(`/admin/series/${id}`))
-      .catch(() => setFailed(true));
+      .catch(() => {
+        setFailed(true);
+        setBusy(false);
+      });
   };
   return (
-    <p className="series-links">
+    <>
       {ids.map((id) => (
-        <a key={id} href={`/admin/series/${id}`}>
+        <ButtonLink key={id} href={`/admin/series/${id}`} small>
           Reeks en volgende ronde
-        </a>
+        </ButtonLink>
       ))}
-      {ids.length === 0 && latest && user.role !== "viewer" ? (
-        <button type="button" className="link-button" onClick={start}>
-          Herhalen als reeks (in het ritme van de scan)
-        </button>
+      {ids.length === 0 && latest && canWrite(user) ? (
+        <Button variant="secondary" small busy={busy} onClick={start}>
+          Herhalen als reeks
+        </Button>
       ) : null}
-      {failed ? <span role="alert"> De reeks kon niet worden gemaakt.</span> : null}
-    </p>
+      {failed ? <Notice kind="error">De reeks kon niet worden gemaakt.</Notice> : null}
+    </>
   );
 }

@@ -1,10 +1,22 @@
-import { useEffect, useState, type FormEvent } from "react";
+// A new round: scan, title, group, dates (in the server's time zone), anonymity, respondents and,
+// for admins, the invitation text, the reminder schedule and inviting at once (after a confirmation
+// that says how many people get a mail).
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { AppLink, Button, ButtonRow } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { CheckboxField, DateTimeField, FieldRow, Fieldset, SelectField, TextAreaField, TextField } from "../../../components/field.tsx";
 import { MailPreview } from "../../../components/mail-preview.tsx";
+import { Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { defaultSchedule, ReminderScheduleFields, type ReminderSchedule } from "../../../components/reminder-schedule-fields.tsx";
+import { DataTable } from "../../../components/table.tsx";
+import { useAdminUser } from "../../../lib/admin-session.ts";
+import { fromZonedInput, toZonedInput } from "../../../lib/format-date.ts";
 import { ApiError } from "../../../lib/http.ts";
+import { count } from "../../../lib/labels.ts";
 import { mailCloseDate } from "../../../lib/mail-placeholders.ts";
-import { followLink } from "../../../lib/navigate.ts";
-import { createRound, fetchScans, type CreatedRound, type RoundInput, type ScanSummary, type User } from "../api.ts";
+import { createRound, fetchScans, type CreatedRound, type RoundInput, type ScanSummary } from "../api.ts";
 import { saveMailSettings, sendInvitations } from "../mail-api.ts";
 
 /**
@@ -24,6 +36,16 @@ export function parseRespondents(text: string, teams = false): { respondents: Ro
   return { respondents, bad };
 }
 
+const fieldNames: Record<string, string> = {
+  scanId: "scan",
+  title: "titel",
+  group: "groep",
+  opensAt: "opent",
+  closesAt: "sluit",
+  respondents: "respondenten",
+  minGroupSize: "minimale groepsgrootte",
+};
+
 /** Why the server refused the round, in Dutch. */
 function refusal(e: unknown): string {
   if (!(e instanceof ApiError)) return "De ronde kon niet worden aangemaakt.";
@@ -37,13 +59,17 @@ function refusal(e: unknown): string {
     const lines = e.issues.map((i) => Number(/^respondents\.(\d+)/.exec(i.field)?.[1]) + 1).filter((n) => n > 0);
     return `Elk team krijgt één link. Dit team staat er al eerder in: regel ${lines.join(", ")}.`;
   }
-  if (e.issues.length) return `Controleer: ${e.issues.map((i) => i.field).join(", ")}.`;
+  if (e.issues.length) return `Controleer: ${[...new Set(e.issues.map((i) => fieldNames[i.field.split(".")[0]!] ?? i.field))].join(", ")}.`;
   return "De ronde kon niet worden aangemaakt.";
 }
 
-const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+interface Pending {
+  input: RoundInput;
+  invite: boolean;
+}
 
-export function RoundForm({ user }: { user: User }) {
+export function RoundFormPage() {
+  const user = useAdminUser();
   const [scans, setScans] = useState<ScanSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedRound | null>(null);
@@ -54,7 +80,9 @@ export function RoundForm({ user }: { user: User }) {
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
   const [preview, setPreview] = useState({ scanId: "", title: "", closesAt: "" });
-  const [mailNotice, setMailNotice] = useState<string | null>(null);
+  const [mailNotice, setMailNotice] = useState<{ kind: "success" | "warning"; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<Pending | null>(null);
+  const defaults = useRef({ opensAt: toZonedInput(new Date()), closesAt: toZonedInput(new Date(Date.now() + 14 * 86_400_000)) });
 
   useEffect(() => {
     fetchScans().then(setScans, () => setError("De scans konden niet worden geladen."));
@@ -63,7 +91,7 @@ export function RoundForm({ user }: { user: User }) {
   const selected = scans.find((s) => s.id === preview.scanId) ?? scans[0];
   const teamScan = selected?.versions[selected.versions.length - 1]?.answeredBy === "team";
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const { respondents, bad } = parseRespondents(String(form.get("respondents") ?? ""), teamScan);
@@ -72,31 +100,52 @@ export function RoundForm({ user }: { user: User }) {
       return;
     }
     const minGroupSize = String(form.get("minGroupSize") ?? "").trim();
-    const anonymous = String(form.get("anonymous"));
     if (mailSettings && (subject.trim() === "") !== (body.trim() === "")) {
       setError("Vul bij een eigen uitnodiging zowel het onderwerp als de tekst in, of laat beide leeg.");
       return;
     }
-    setBusy(true);
+    const opensAt = fromZonedInput(String(form.get("opensAt")));
+    const closesAt = fromZonedInput(String(form.get("closesAt")));
+    if (!opensAt || !closesAt) {
+      setError("Vul een datum en tijd in bij ‘Opent’ en ‘Sluit’.");
+      return;
+    }
+    if (closesAt <= opensAt) {
+      setError("De ronde moet sluiten na het moment waarop hij opent.");
+      return;
+    }
+    const anonymous = String(form.get("anonymous"));
+    const pending: Pending = {
+      input: {
+        scanId: String(form.get("scanId")),
+        title: String(form.get("title")),
+        group: String(form.get("group")),
+        opensAt,
+        closesAt,
+        ...(anonymous === "scan" ? {} : { anonymous: anonymous === "yes" }),
+        allowEdit: form.get("allowEdit") === "on",
+        openLink: !teamScan && form.get("openLink") === "on",
+        ...(minGroupSize && !teamScan ? { minGroupSize: Number(minGroupSize) } : {}),
+        respondents,
+      },
+      invite: mailSettings && form.get("invite") === "on" && respondents.length > 0,
+    };
     setError(null);
+    // Mailing people cannot be taken back: say how many first.
+    if (pending.invite) setConfirming(pending);
+    else void create(pending);
+  }
+
+  async function create({ input, invite }: Pending) {
+    setBusy(true);
     setMailNotice(null);
     let round: CreatedRound;
     try {
-      round = await createRound({
-          scanId: String(form.get("scanId")),
-          title: String(form.get("title")),
-          group: String(form.get("group")),
-          opensAt: new Date(String(form.get("opensAt"))).toISOString(),
-          closesAt: new Date(String(form.get("closesAt"))).toISOString(),
-          ...(anonymous === "scan" ? {} : { anonymous: anonymous === "yes" }),
-          allowEdit: form.get("allowEdit") === "on",
-          openLink: !teamScan && form.get("openLink") === "on",
-          ...(minGroupSize && !teamScan ? { minGroupSize: Number(minGroupSize) } : {}),
-          respondents,
-        });
+      round = await createRound(input);
     } catch (e) {
       setError(refusal(e));
       setBusy(false);
+      setConfirming(null);
       return;
     }
     // The round exists from here on; what fails below is reported on its page, not retried here.
@@ -104,176 +153,166 @@ export function RoundForm({ user }: { user: User }) {
       try {
         const texts = subject.trim() && body.trim() ? { invitation: { subject: subject.trim(), body: body.trim() } } : {};
         await saveMailSettings(round.round.id, { ...schedule, texts });
-        if (form.get("invite") === "on" && respondents.length > 0) {
+        if (invite) {
           const { queued } = await sendInvitations(round.round.id);
-          setMailNotice(`${queued === 1 ? "1 uitnodiging staat" : `${queued} uitnodigingen staan`} klaar om te versturen.`);
+          setMailNotice({
+            kind: "success",
+            text: `${queued === 1 ? "1 uitnodiging staat" : `${queued} uitnodigingen staan`} klaar om te versturen.`,
+          });
         }
       } catch {
-        setMailNotice("De ronde is aangemaakt, maar de mailinstellingen of uitnodigingen niet. Stel ze in bij de ronde.");
+        setMailNotice({ kind: "warning", text: "De ronde is aangemaakt, maar de mailinstellingen of uitnodigingen niet. Stel ze in bij de ronde." });
       }
     }
+    setConfirming(null);
     setCreated(round);
     setBusy(false);
   }
 
   if (created) {
     return (
-      <section aria-labelledby="created-title">
-        <h1 id="created-title">Ronde “{created.round.title}” staat klaar</h1>
-        {mailNotice ? (
-          <p className="admin-notice" role="status">
-            {mailNotice}
-          </p>
-        ) : null}
+      <>
+        <PageHeader
+          title={`Ronde “${created.round.title}” staat klaar`}
+          crumbs={[{ label: "Rondes", href: "/admin" }, { label: "Nieuwe ronde" }]}
+        />
+        {mailNotice ? <Notice kind={mailNotice.kind}>{mailNotice.text}</Notice> : null}
         <p>
-          <a href={`/admin/rounds/${created.round.id}/respondents`} onClick={followLink}>
-            Respondenten, uitnodigingen en herinneringen van deze ronde
-          </a>
+          <AppLink href={`/admin/rounds/${created.round.id}/respondents`}>Respondenten, uitnodigingen en herinneringen van deze ronde</AppLink>
         </p>
-        <p>Bewaar de links nu: Peilstok slaat alleen een vingerafdruk ervan op en kan ze niet opnieuw tonen.</p>
-        {created.openLink ? (
-          <p>
-            Open link: <a href={created.openLink} className="round-link">{created.openLink}</a>
-          </p>
+        {created.openLink || created.links.length ? (
+          <Card title="Links">
+            <Notice kind="warning">Bewaar de links nu: Peilstok slaat alleen een vingerafdruk ervan op en kan ze niet opnieuw tonen.</Notice>
+            {created.openLink ? (
+              <p className="break-anywhere">
+                Open link: <a href={created.openLink} className="round-link">{created.openLink}</a>
+              </p>
+            ) : null}
+            {created.links.length ? (
+              <DataTable label="Persoonlijke links">
+                <thead>
+                  <tr>
+                    <th scope="col">Naam</th>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Persoonlijke link</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {created.links.map((l) => (
+                    <tr key={l.url}>
+                      <td>{l.name}</td>
+                      <td>{l.email}</td>
+                      <td>
+                        <a href={l.url} className="round-link">
+                          {l.url}
+                        </a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            ) : null}
+          </Card>
         ) : null}
-        {created.links.length ? (
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Persoonlijke link</th>
-              </tr>
-            </thead>
-            <tbody>
-              {created.links.map((l) => (
-                <tr key={l.url}>
-                  <td>{l.name}</td>
-                  <td>{l.email}</td>
-                  <td>
-                    <a href={l.url} className="round-link">{l.url}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        <button type="button" onClick={() => setCreated(null)}>
+        <Button variant="secondary" onClick={() => setCreated(null)}>
           Nog een ronde maken
-        </button>
-      </section>
+        </Button>
+      </>
     );
   }
 
-  const now = new Date();
   return (
-    <section aria-labelledby="round-title">
-      <h1 id="round-title">Nieuwe ronde</h1>
+    <>
+      <PageHeader title="Nieuwe ronde" crumbs={[{ label: "Rondes", href: "/admin" }, { label: "Nieuwe ronde" }]} />
       <form
-        className="admin-form"
+        className="form"
         onSubmit={submit}
         onChange={(e) => {
           const form = new FormData(e.currentTarget);
           setPreview({ scanId: String(form.get("scanId") ?? ""), title: String(form.get("title") ?? ""), closesAt: String(form.get("closesAt") ?? "") });
         }}
       >
-        <label>
-          Scan
-          <select name="scanId" required>
-            {scans.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title} (v{s.versions[s.versions.length - 1]?.version ?? "?"})
-              </option>
+        <SelectField label="Scan" name="scanId" required>
+          {scans.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title} (v{s.versions[s.versions.length - 1]?.version ?? "?"})
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Titel" name="title" required maxLength={200} placeholder="Voorjaar 2026" />
+        {user.role === "teamleader" ? (
+          <SelectField label="Groep of team" name="group" required>
+            {user.teams.map((t) => (
+              <option key={t}>{t}</option>
             ))}
-          </select>
-        </label>
-        <label>
-          Titel
-          <input name="title" required maxLength={200} placeholder="Voorjaar 2026" />
-        </label>
-        <label>
-          Groep of team
-          {user.role === "teamleader" ? (
-            <select name="group" required>
-              {user.teams.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          ) : (
-            <input name="group" required maxLength={200} placeholder="Wijkteam Noord" />
-          )}
-        </label>
-        <div className="admin-row">
-          <label>
-            Opent
-            <input name="opensAt" type="datetime-local" required defaultValue={localInput(now)} />
-          </label>
-          <label>
-            Sluit
-            <input name="closesAt" type="datetime-local" required defaultValue={localInput(new Date(now.getTime() + 14 * 86_400_000))} />
-          </label>
-        </div>
-        <label>
-          Anonimiteit
-          <select name="anonymous" defaultValue="scan">
-            <option value="scan">Zoals de scan aangeeft</option>
-            <option value="yes">Anoniem</option>
-            <option value="no">Niet anoniem</option>
-          </select>
-        </label>
-        <label className="check">
-          <input name="allowEdit" type="checkbox" defaultChecked /> Respondenten mogen hun antwoorden aanpassen tot de ronde sluit
-        </label>
+          </SelectField>
+        ) : (
+          <TextField label="Groep of team" name="group" required maxLength={200} placeholder="Wijkteam Noord" />
+        )}
+        <FieldRow>
+          <DateTimeField label="Opent" name="opensAt" required defaultValue={defaults.current.opensAt} />
+          <DateTimeField label="Sluit" name="closesAt" required defaultValue={defaults.current.closesAt} />
+        </FieldRow>
+        <SelectField label="Anonimiteit" name="anonymous" defaultValue="scan">
+          <option value="scan">Zoals de scan aangeeft</option>
+          <option value="yes">Anoniem</option>
+          <option value="no">Niet anoniem</option>
+        </SelectField>
+        <CheckboxField name="allowEdit" defaultChecked label="Respondenten mogen hun antwoorden aanpassen tot de ronde sluit" />
         {teamScan ? (
-          <p className="admin-hint" id="team-scan-hint">
-            Deze scan vult een team samen in: elk team krijgt één eigen link, die het team samen invult. Er is geen open link.
-          </p>
+          <>
+            <Notice>Deze scan vult een team samen in: elk team krijgt één eigen link, die het team samen invult. Er is geen open link.</Notice>
+            <TextAreaField
+              label="Teams (één per regel: team, e-mail van wie de link krijgt, naam van die persoon)"
+              name="respondents"
+              rows={6}
+              placeholder={"Noord, teamleider.noord@example.org, Anna de Vries"}
+            />
+          </>
         ) : (
           <>
-            <label className="check">
-              <input name="openLink" type="checkbox" /> Ook een open link maken (voor iedereen met de link)
-            </label>
-            <label>
-              Minimale groepsgrootte (leeg: de standaard van de organisatie)
-              <input name="minGroupSize" type="number" inputMode="numeric" min={3} max={1000} step={1} />
-            </label>
+            <CheckboxField name="openLink" label="Ook een open link maken (voor iedereen met de link)" />
+            <TextField
+              label="Minimale groepsgrootte (leeg: de standaard van de organisatie)"
+              name="minGroupSize"
+              type="number"
+              inputMode="numeric"
+              min={3}
+              max={1000}
+              step={1}
+            />
+            <TextAreaField
+              label="Respondenten (één per regel: naam, e-mail, team)"
+              name="respondents"
+              rows={6}
+              placeholder={"Anna de Vries, anna@example.org, Noord"}
+            />
           </>
         )}
-        {teamScan ? (
-          <label>
-            Teams (één per regel: team, e-mail van wie de link krijgt, naam van die persoon)
-            <textarea name="respondents" rows={6} placeholder={"Noord, teamleider.noord@example.org, Anna de Vries"} aria-describedby="team-scan-hint" />
-          </label>
-        ) : (
-          <label>
-            Respondenten (één per regel: naam, e-mail, team)
-            <textarea name="respondents" rows={6} placeholder={"Anna de Vries, anna@example.org, Noord"} />
-          </label>
-        )}
         {mailSettings ? (
-          <fieldset className="round-mail">
-            <legend>Uitnodiging per e-mail</legend>
-            <label className="check">
-              <input name="invite" type="checkbox" /> Uitnodigingen meteen versturen aan de respondenten hierboven
-            </label>
-            <label>
-              Eigen onderwerp (leeg: de standaardtekst)
-              <input value={subject} maxLength={200} onChange={(e) => setSubject(e.target.value)} placeholder="Uitnodiging: {scan}" />
-            </label>
-            <label>
-              Eigen tekst (leeg: de standaardtekst)
-              <textarea
-                value={body}
-                rows={8}
-                maxLength={10_000}
-                onChange={(e) => setBody(e.target.value)}
-                placeholder={"Beste {naam},\n\nVul vóór {sluitdatum} de {scan} in via je persoonlijke link:\n\n{link}"}
-              />
-            </label>
-            <p className="admin-hint">
-              Invulvelden: <code>{"{naam}"}</code> <code>{"{scan}"}</code> <code>{"{ronde}"}</code> <code>{"{sluitdatum}"}</code>{" "}
-              <code>{"{link}"}</code>. Herinneringsteksten pas je aan bij de ronde.
-            </p>
+          <Fieldset legend="Uitnodiging per e-mail">
+            <CheckboxField name="invite" label="Uitnodigingen meteen versturen aan de respondenten hierboven" />
+            <TextField
+              label="Eigen onderwerp (leeg: de standaardtekst)"
+              value={subject}
+              maxLength={200}
+              onChange={(e) => setSubject(e.target.value)}
+              placeholder="Uitnodiging: {scan}"
+            />
+            <TextAreaField
+              label="Eigen tekst (leeg: de standaardtekst)"
+              value={body}
+              rows={8}
+              maxLength={10_000}
+              onChange={(e) => setBody(e.target.value)}
+              placeholder={"Beste {naam},\n\nVul vóór {sluitdatum} de {scan} in via je persoonlijke link:\n\n{link}"}
+              hint={
+                <>
+                  Invulvelden: <code>{"{naam}"}</code> <code>{"{scan}"}</code> <code>{"{ronde}"}</code> <code>{"{sluitdatum}"}</code>{" "}
+                  <code>{"{link}"}</code>. Herinneringsteksten pas je aan bij de ronde.
+                </>
+              }
+            />
             {body.trim() ? (
               <MailPreview
                 subject={subject}
@@ -282,21 +321,39 @@ export function RoundForm({ user }: { user: User }) {
                   naam: "Anna de Vries",
                   scan: scans.find((s) => s.id === preview.scanId)?.title ?? scans[0]?.title ?? "",
                   ronde: preview.title,
-                  sluitdatum: preview.closesAt ? mailCloseDate(new Date(preview.closesAt).toISOString()) : "",
+                  sluitdatum: mailCloseDate(fromZonedInput(preview.closesAt) ?? new Date(Date.now() + 14 * 86_400_000).toISOString()),
                   link: `${window.location.origin}/r/persoonlijke-link`,
                 }}
               />
             ) : null}
             <ReminderScheduleFields value={schedule} onChange={setSchedule} />
-          </fieldset>
+          </Fieldset>
         ) : (
-          <p className="admin-hint">Uitnodigingen en herinneringen gaan met de standaardtekst; een beheerder kan ze aanpassen bij de ronde.</p>
+          <p className="muted">Uitnodigingen en herinneringen gaan met de standaardtekst; een beheerder kan ze aanpassen bij de ronde.</p>
         )}
-        {error ? <p className="admin-error" role="alert">{error}</p> : null}
-        <button type="submit" disabled={busy || scans.length === 0}>
-          Ronde aanmaken
-        </button>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <ButtonRow>
+          <Button type="submit" busy={busy && !confirming} disabled={scans.length === 0}>
+            Ronde aanmaken
+          </Button>
+        </ButtonRow>
       </form>
-    </section>
+      {confirming ? (
+        <ConfirmDialog
+          title={`Ronde aanmaken en ${count(confirming.input.respondents.length, "uitnodiging", "uitnodigingen")} versturen?`}
+          confirmLabel={`Aanmaken en ${count(confirming.input.respondents.length, "uitnodiging", "uitnodigingen")} versturen`}
+          busy={busy}
+          onConfirm={() => void create(confirming)}
+          onClose={() => {
+            if (!busy) setConfirming(null);
+          }}
+        >
+          <p>
+            {confirming.input.respondents.length === 1 ? "De respondent krijgt" : `Alle ${confirming.input.respondents.length} respondenten krijgen`} nu
+            een mail met hun persoonlijke link voor “{confirming.input.title}”. Een verstuurde mail kan niet worden teruggehaald.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </>
   );
 }

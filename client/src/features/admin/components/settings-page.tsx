@@ -2,10 +2,15 @@
 // Each area adds its own section component to `sections`; the page loads, saves (only what
 // changed) and reports for all of them.
 import { useEffect, useState, type ComponentType, type FormEvent } from "react";
+import { Button, ButtonRow } from "../../../components/button.tsx";
+import { Fieldset } from "../../../components/field.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { formatDateTime } from "../../../lib/format-date.ts";
 import { fetchSettings, saveSettings, type Settings, type StoredSettings } from "../settings-api.ts";
 import { PrivacySettings } from "./settings-privacy.tsx";
+import "../admin.css";
 
 export interface SettingsSectionProps {
   value: Settings;
@@ -35,8 +40,14 @@ export function SettingsPage() {
     );
   }, []);
 
-  if (failure) return <p className="admin-error" role="alert">{failure}</p>;
-  if (!stored || !draft) return <p className="page-loading">Laden…</p>;
+  if (failure || !stored || !draft) {
+    return (
+      <>
+        <PageHeader title="Instellingen" />
+        {failure ? <Notice kind="error">{failure}</Notice> : <Loading />}
+      </>
+    );
+  }
 
   const changed = (Object.keys(draft) as (keyof Settings)[]).filter((k) => draft[k] !== stored.settings[k]);
 
@@ -66,31 +77,26 @@ export function SettingsPage() {
   }
 
   return (
-    <section aria-labelledby="settings-title" className="settings">
-      <h1 id="settings-title">Instellingen</h1>
-      <p className="admin-hint">Deze instellingen gelden voor de hele organisatie en voor alle rondes. Laatst gewijzigd: {formatDateTime(stored.updatedAt)}.</p>
-      <form className="admin-form" onSubmit={submit} noValidate={false}>
+    <>
+      <PageHeader
+        title="Instellingen"
+        meta={`Deze instellingen gelden voor de hele organisatie en voor alle rondes. Laatst gewijzigd: ${formatDateTime(stored.updatedAt)}.`}
+      />
+      <form className="form settings" onSubmit={submit}>
         {sections.map(({ id, title, component: Section }) => (
-          <fieldset key={id} className="settings-section" aria-labelledby={`settings-${id}`}>
-            <legend id={`settings-${id}`}>{title}</legend>
+          <Fieldset key={id} legend={title} className="settings-section">
             <Section value={draft} onChange={(patch) => setDraft({ ...draft, ...patch })} />
-          </fieldset>
+          </Fieldset>
         ))}
-        {error ? (
-          <p className="admin-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {notice ? (
-          <p className="admin-notice" role="status">
-            {notice}
-          </p>
-        ) : null}
-        <button type="submit" disabled={busy || changed.length === 0}>
-          Opslaan
-        </button>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        {notice ? <Notice kind="success">{notice}</Notice> : null}
+        <ButtonRow>
+          <Button type="submit" busy={busy} disabled={changed.length === 0}>
+            Opslaan
+          </Button>
+        </ButtonRow>
       </form>
-    </section>
+    </>
   );
 }
 

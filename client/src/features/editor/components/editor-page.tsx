@@ -4,10 +4,13 @@
 import { lintGutter } from "@codemirror/lint";
 import { EditorView, basicSetup } from "codemirror";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { Button } from "../../../components/button.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { SurveyForm } from "../../../components/survey-form.tsx";
 import { ApiError } from "../../../lib/http.ts";
-import { followLink, navigate } from "../../../lib/navigate.ts";
-import { ensureSession, fetchSource, fetchVersions, publish, type VersionEntry } from "../api.ts";
+import { navigate } from "../../../lib/navigate.ts";
+import { fetchSource, fetchVersions, publish, type VersionEntry } from "../api.ts";
 import { liveCheck, type CheckResult } from "../live-check.ts";
 import { scanHighlighting, scanLanguage } from "../scan-language.ts";
 import { VersionList } from "./version-list.tsx";
@@ -38,7 +41,7 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
   const scanId = params.scanId;
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const [ready, setReady] = useState<"loading" | "ready" | "denied">("loading");
+  const [ready, setReady] = useState<"loading" | "ready">("loading");
   const [initial, setInitial] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [preview, setPreview] = useState<Record<string, unknown> | null>(null);
@@ -49,8 +52,6 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
 
   useEffect(() => {
     void (async () => {
-      const user = await ensureSession();
-      if (!user || user.role !== "admin") return setReady("denied");
       if (!scanId) {
         setInitial(newScanTemplate);
         return setReady("ready");
@@ -79,7 +80,8 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
         scanHighlighting,
         lintGutter(),
         liveCheck(setCheck),
-        EditorView.contentAttributes.of({ "aria-label": "Scantekst", spellcheck: "false" }),
+        // tabindex: axe counts a contenteditable as focusable only with it (scrollable-region-focusable).
+        EditorView.contentAttributes.of({ "aria-label": "Scantekst", spellcheck: "false", tabindex: "0" }),
       ],
     });
     view.current = editor;
@@ -130,17 +132,6 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
     }
   }
 
-  if (ready === "denied") {
-    return (
-      <main className="editor-denied">
-        <h1>Scan-editor</h1>
-        <p>
-          Alleen beheerders kunnen scans schrijven. <a href="/admin" onClick={followLink}>Naar het overzicht</a>
-        </p>
-      </main>
-    );
-  }
-
   const diagnostics = check?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
@@ -148,45 +139,44 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
 
   return (
     <div className="editor-page">
-      <header className="editor-header">
-        <a href="/admin" onClick={followLink}>
-          ← Overzicht
-        </a>
-        <h1>{check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}</h1>
-        <span className="editor-summary" aria-live="polite" data-testid="check-summary">
-          {check === null
-            ? "Controleren…"
-            : errors > 0
-              ? `${errors} ${errors === 1 ? "fout" : "fouten"}${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""}`
-              : `Geen fouten${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""} · ${check.result?.model.items.length ?? 0} vragen, ongeveer ${check.result?.model.estimatedMinutes ?? 0} minuten`}
-        </span>
-        <button type="button" onClick={() => setSide(side === "simulate" ? "preview" : "simulate")} disabled={!check?.result}>
-          {side === "simulate" ? "Voorbeeld" : "Simuleren"}
-        </button>
-        <button type="button" className="primary" onClick={onPublish} disabled={busy || !check || check.result === null}>
-          Publiceren
-        </button>
-        <button type="button" onClick={() => navigate("/admin/editor")} className="link-button">
-          Nieuwe scan
-        </button>
-      </header>
-      {status ? (
-        <p className={status.kind === "ok" ? "admin-notice" : "admin-error"} role={status.kind === "ok" ? "status" : "alert"}>
-          {status.text}
-        </p>
-      ) : null}
+      <PageHeader
+        title={check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}
+        meta={
+          <span className="editor-summary" aria-live="polite" data-testid="check-summary">
+            {check === null
+              ? "Controleren…"
+              : errors > 0
+                ? `${errors} ${errors === 1 ? "fout" : "fouten"}${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""}`
+                : `Geen fouten${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""} · ${check.result?.model.items.length ?? 0} vragen, ongeveer ${check.result?.model.estimatedMinutes ?? 0} minuten`}
+          </span>
+        }
+        actions={
+          <>
+            <Button onClick={onPublish} busy={busy} disabled={!check || check.result === null}>
+              Publiceren
+            </Button>
+            <Button variant="secondary" onClick={() => setSide(side === "simulate" ? "preview" : "simulate")} disabled={!check?.result}>
+              {side === "simulate" ? "Voorbeeld" : "Simuleren"}
+            </Button>
+            <Button variant="link" onClick={() => navigate("/admin/editor")}>
+              Nieuwe scan
+            </Button>
+          </>
+        }
+      />
+      {status ? <Notice kind={status.kind === "ok" ? "success" : "error"}>{status.text}</Notice> : null}
       <div className="editor-columns">
         <section className="editor-code" aria-label="Scantekst">
-          {ready === "loading" ? <p className="page-loading">Laden…</p> : null}
+          {ready === "loading" ? <Loading /> : null}
           <div ref={host} className="editor-host" />
           <ol className="diagnostics" aria-label="Meldingen">
             {diagnostics.map((d, i) => {
               const line = lineOf(lines, d.span.start);
               return (
                 <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
-                  <button type="button" className="link-button" onClick={() => jumpTo(d.span.start)}>
+                  <Button variant="link" onClick={() => jumpTo(d.span.start)}>
                     regel {line}
-                  </button>{" "}
+                  </Button>{" "}
                   <code>{d.id}</code> {d.message}
                   {d.help ? <span className="diagnostic-help"> — {d.help}</span> : null}
                 </li>
@@ -198,14 +188,14 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
           {side === "preview" ? (
             <>
               {check && !check.result && preview ? (
-                <p className="admin-hint">Het voorbeeld toont de laatste versie zonder fouten.</p>
+                <p className="muted">Het voorbeeld toont de laatste versie zonder fouten.</p>
               ) : null}
               <div className="editor-preview" data-testid="preview">
                 {preview ? <SurveyForm json={preview} mode="display" /> : null}
               </div>
             </>
           ) : check?.result ? (
-            <Suspense fallback={<p className="page-loading">Laden…</p>}>
+            <Suspense fallback={<Loading />}>
               <SimulationView model={check.result.model} />
             </Suspense>
           ) : null}

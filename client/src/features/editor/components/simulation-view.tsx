@@ -12,7 +12,7 @@ export function SimulationView({ model }: { model: ScoringModel }) {
   return (
     <div className="simulation" data-testid="simulation">
       <h2>Zo zou het rapport eruitzien</h2>
-      <p className="admin-hint">
+      <p className="muted">
         Met {respondents} verzonnen antwoorden (en een verzonnen vorige ronde voor de trend). Geen echte gegevens.
       </p>
       {results.length === 0 ? <p>Deze scan heeft geen <code>score</code>-regels: er is niets te rapporteren.</p> : null}

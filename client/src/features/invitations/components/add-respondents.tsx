@@ -1,4 +1,8 @@
 import { useState, type ChangeEvent, type FormEvent } from "react";
+import { Button, ButtonRow } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { TextAreaField, TextField } from "../../../components/field.tsx";
+import { Notice } from "../../../components/notice.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { addRespondents, importCsv, type CsvRowError } from "../api.ts";
 
@@ -10,13 +14,12 @@ interface ImportResult {
 /** One by one, or a pasted or uploaded CSV of name, e-mail, team (admin). */
 export function AddRespondents({ roundId, onAdded }: { roundId: string; onAdded: () => void }) {
   return (
-    <section aria-labelledby="add-title" className="add-respondents">
-      <h2 id="add-title">Respondenten toevoegen</h2>
+    <Card title="Respondenten toevoegen" className="add-respondents">
       <div className="add-columns">
         <AddOne roundId={roundId} onAdded={onAdded} />
         <AddCsv roundId={roundId} onAdded={onAdded} />
       </div>
-    </section>
+    </Card>
   );
 }
 
@@ -58,33 +61,18 @@ function AddOne({ roundId, onAdded }: { roundId: string; onAdded: () => void }) 
   }
 
   return (
-    <form className="admin-form" onSubmit={submit} aria-labelledby="add-one-title">
+    <form className="form" onSubmit={submit} aria-labelledby="add-one-title">
       <h3 id="add-one-title">Eén respondent</h3>
-      <label>
-        Naam
-        <input name="name" required maxLength={200} autoComplete="off" />
-      </label>
-      <label>
-        E-mailadres
-        <input name="email" type="email" required maxLength={320} autoComplete="off" />
-      </label>
-      <label>
-        Team (mag leeg)
-        <input name="team" maxLength={200} autoComplete="off" />
-      </label>
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {notice ? (
-        <p className="admin-notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      <button type="submit" disabled={busy}>
-        Toevoegen
-      </button>
+      <TextField label="Naam" name="name" required maxLength={200} autoComplete="off" />
+      <TextField label="E-mailadres" name="email" type="email" required maxLength={320} autoComplete="off" />
+      <TextField label="Team (mag leeg)" name="team" maxLength={200} autoComplete="off" />
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <ButtonRow>
+        <Button type="submit" variant="secondary" busy={busy}>
+          Toevoegen
+        </Button>
+      </ButtonRow>
     </form>
   );
 }
@@ -128,32 +116,23 @@ function AddCsv({ roundId, onAdded }: { roundId: string; onAdded: () => void }) 
   }
 
   return (
-    <form className="admin-form" onSubmit={submit} aria-labelledby="add-csv-title">
+    <form className="form" onSubmit={submit} aria-labelledby="add-csv-title">
       <h3 id="add-csv-title">Lijst (CSV)</h3>
-      <label>
-        Plak regels: naam, e-mail, team
-        <textarea
-          name="csv"
-          rows={8}
-          value={csv}
-          onChange={(e) => setCsv(e.target.value)}
-          placeholder={"naam;e-mail;team\nAnna de Vries;anna@example.org;Noord"}
-          required
-        />
-      </label>
-      <label>
-        Of kies een bestand
-        <input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={readFile} />
-      </label>
-      <p className="admin-hint">Komma, puntkomma (Excel) of tab; een kopregel mag. Goede regels worden toegevoegd, foute regels blijven hier staan.</p>
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <TextAreaField
+        label="Plak regels: naam, e-mail, team"
+        name="csv"
+        rows={8}
+        value={csv}
+        onChange={(e) => setCsv(e.target.value)}
+        placeholder={"naam;e-mail;team\nAnna de Vries;anna@example.org;Noord"}
+        hint="Komma, puntkomma (Excel) of tab; een kopregel mag. Goede regels worden toegevoegd, foute regels blijven hier staan."
+        required
+      />
+      <TextField label="Of kies een bestand" type="file" accept=".csv,.txt,text/csv,text/plain" onChange={readFile} />
+      {error ? <Notice kind="error">{error}</Notice> : null}
       {result ? (
         <div role="status" className="import-result">
-          <p className={result.added ? "admin-notice" : undefined}>
+          <p className={result.added ? "notice notice--success" : undefined}>
             {result.added === 1 ? "1 respondent toegevoegd." : `${result.added} respondenten toegevoegd.`}
             {result.errors.length ? ` ${result.errors.length === 1 ? "1 regel" : `${result.errors.length} regels`} niet:` : ""}
           </p>
@@ -169,9 +148,11 @@ function AddCsv({ roundId, onAdded }: { roundId: string; onAdded: () => void }) 
           ) : null}
         </div>
       ) : null}
-      <button type="submit" disabled={busy || !csv.trim()}>
-        Importeren
-      </button>
+      <ButtonRow>
+        <Button type="submit" variant="secondary" busy={busy} disabled={!csv.trim()}>
+          Importeren
+        </Button>
+      </ButtonRow>
     </form>
   );
 }

@@ -1,4 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { Button, ButtonRow } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { Fieldset, SelectField, TextAreaField, TextField } from "../../../components/field.tsx";
+import { Notice } from "../../../components/notice.tsx";
 import { MailPreview } from "../../../components/mail-preview.tsx";
 import { ReminderScheduleFields, type ReminderSchedule } from "../../../components/reminder-schedule-fields.tsx";
 import { mailCloseDate } from "../../../lib/mail-placeholders.ts";
@@ -40,7 +44,13 @@ export function MailSettingsForm({ round, scanTitle, canEdit, sampleName }: { ro
     );
   }, [round.id]);
 
-  if (state === "load-failed") return <p className="admin-error">De mailinstellingen konden niet worden geladen.</p>;
+  if (state === "load-failed") {
+    return (
+      <Card title="Mailtekst en herinneringen">
+        <Notice kind="error">De mailinstellingen konden niet worden geladen.</Notice>
+      </Card>
+    );
+  }
   if (!texts || !defaults || !schedule) return null;
 
   const text = texts[kind];
@@ -74,66 +84,63 @@ export function MailSettingsForm({ round, scanTitle, canEdit, sampleName }: { ro
     link: `${window.location.origin}/r/persoonlijke-link`,
   };
   return (
-    <section aria-labelledby="mail-title" className="mail-settings">
-      <h2 id="mail-title">Mailtekst en herinneringen</h2>
+    <Card title="Mailtekst en herinneringen" className="mail-settings">
       <form onSubmit={submit} className="mail-settings-form">
-        <fieldset disabled={!canEdit} className="mail-text-fields">
-          <legend>Mailtekst</legend>
-          <label>
-            Welke mail
-            <select value={kind} onChange={(e) => setKind(e.target.value as TextKind)}>
-              {kinds.map((k) => (
-                <option key={k.kind} value={k.kind}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Onderwerp
-            <input value={text.subject} maxLength={200} required onChange={(e) => edit({ subject: e.target.value })} />
-          </label>
-          <label>
-            Tekst
-            <textarea value={text.body} rows={12} maxLength={10_000} required onChange={(e) => edit({ body: e.target.value })} />
-          </label>
-          <p className="admin-hint">
-            Invulvelden: <code>{"{naam}"}</code> <code>{"{scan}"}</code> <code>{"{ronde}"}</code> <code>{"{sluitdatum}"}</code>{" "}
-            <code>{"{link}"}</code> (de persoonlijke link; zonder link kan niemand invullen).
-          </p>
+        <Fieldset legend="Mailtekst" disabled={!canEdit} className="mail-text-fields">
+          <SelectField label="Welke mail" value={kind} onChange={(e) => setKind(e.target.value as TextKind)}>
+            {kinds.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Onderwerp" value={text.subject} maxLength={200} required onChange={(e) => edit({ subject: e.target.value })} />
+          <TextAreaField
+            label="Tekst"
+            value={text.body}
+            rows={12}
+            maxLength={10_000}
+            required
+            onChange={(e) => edit({ body: e.target.value })}
+            hint={
+              <>
+                Invulvelden: <code>{"{naam}"}</code> <code>{"{scan}"}</code> <code>{"{ronde}"}</code> <code>{"{sluitdatum}"}</code>{" "}
+                <code>{"{link}"}</code> (de persoonlijke link; zonder link kan niemand invullen).
+              </>
+            }
+          />
           {canEdit ? (
-            <button type="button" className="link-button" onClick={() => edit(defaults[kind])}>
+            <Button variant="link" className="reset-text" onClick={() => edit(defaults[kind])}>
               Standaardtekst terugzetten
-            </button>
+            </Button>
           ) : null}
-        </fieldset>
+        </Fieldset>
         <MailPreview subject={text.subject} body={text.body} values={values} />
-        <fieldset disabled={!canEdit} className="schedule-fields">
+        <div className="schedule-fields">
           <ReminderScheduleFields
+            disabled={!canEdit}
             value={schedule}
             onChange={(next) => {
               setSchedule(next);
               setState("idle");
             }}
           />
-        </fieldset>
+        </div>
         {canEdit ? (
-          <div className="button-row">
-            <button type="submit" disabled={state === "saving"}>
+          <ButtonRow className="save-row">
+            <Button type="submit" busy={state === "saving"}>
               Mailinstellingen opslaan
-            </button>
+            </Button>
             {state === "saved" ? (
-              <span className="admin-notice" role="status">
+              <span className="hint-inline" role="status">
                 Opgeslagen.
               </span>
             ) : state === "failed" ? (
-              <span className="admin-error" role="alert">
-                Opslaan is mislukt. Controleer onderwerp en tekst.
-              </span>
+              <Notice kind="error">Opslaan is mislukt. Controleer onderwerp en tekst.</Notice>
             ) : null}
-          </div>
+          </ButtonRow>
         ) : null}
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,12 @@
 import { useState } from "react";
+import { Button } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { CheckboxField } from "../../../components/field.tsx";
+import { Notice } from "../../../components/notice.tsx";
+import { DataTable } from "../../../components/table.tsx";
+import type { AdminUser } from "../../../lib/admin-session.ts";
 import { formatDateTime } from "../../../lib/format-date.ts";
-import type { Recipient, RecipientState, User } from "../api.ts";
+import type { Recipient, RecipientState } from "../api.ts";
 import { RemoveRespondentDialog, removalNotice } from "./remove-respondent-dialog.tsx";
 
 const stateNames: Record<RecipientState, string> = {
@@ -12,6 +18,13 @@ const stateNames: Record<RecipientState, string> = {
   submitted: "ingevuld",
   bounced: "onbestelbaar",
   failed: "mislukt",
+};
+
+const stateBadge: Partial<Record<RecipientState, string>> = {
+  submitted: "badge--ok",
+  bounced: "badge--error",
+  failed: "badge--error",
+  queued: "badge--warning",
 };
 
 /**
@@ -27,7 +40,7 @@ export function RecipientList({
   onRemoved,
 }: {
   recipients: Recipient[];
-  user: User;
+  user: AdminUser;
   roundId: string;
   anonymous: boolean;
   /** In a closed round every link is deleted; only an open round marks whom mail cannot reach. */
@@ -41,24 +54,15 @@ export function RecipientList({
   const missing = recipients.filter((r) => r.state !== "submitted");
   const shown = onlyOpen ? missing : recipients;
   return (
-    <section aria-labelledby="recipients-title">
-      <h2 id="recipients-title">Respondenten</h2>
-      {notice ? (
-        <p className="admin-notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+    <Card title="Respondenten">
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       {recipients.length === 0 ? (
         <p>Er zijn nog geen respondenten in deze ronde.</p>
       ) : (
         <>
-          <p>
-            {missing.length === 0 ? "Iedereen heeft ingevuld." : `${missing.length} van ${recipients.length} hebben nog niet ingevuld.`}{" "}
-            <label className="check">
-              <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> Alleen wie nog niet heeft ingevuld
-            </label>
-          </p>
-          <table className="admin-table recipients">
+          <p>{missing.length === 0 ? "Iedereen heeft ingevuld." : `${missing.length} van ${recipients.length} hebben nog niet ingevuld.`}</p>
+          <CheckboxField label="Alleen wie nog niet heeft ingevuld" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
+          <DataTable label="Respondenten van deze ronde" className="recipients">
             <thead>
               <tr>
                 <th scope="col">Naam</th>
@@ -77,17 +81,16 @@ export function RecipientList({
                   <td>{r.email}</td>
                   <td>{r.team ?? ""}</td>
                   <td>
-                    <span className={`recipient-state state-${r.state}`}>{stateNames[r.state]}</span>
-                    {r.error ? <span className="admin-hint"> · {r.error}</span> : null}
-                    {!closed && !r.linkKept && r.state !== "submitted" ? <span className="admin-hint"> · link gewist</span> : null}
+                    <span className={`badge ${stateBadge[r.state] ?? ""}`}>{stateNames[r.state]}</span>
+                    {r.error ? <span className="muted"> · {r.error}</span> : null}
+                    {!closed && !r.linkKept && r.state !== "submitted" ? <span className="muted"> · link gewist</span> : null}
                   </td>
                   <td>{r.reminders}</td>
-                  <td>{r.lastMailAt ? formatDateTime(r.lastMailAt) : ""}</td>
+                  <td className="nowrap">{r.lastMailAt ? formatDateTime(r.lastMailAt) : ""}</td>
                   {canRemove ? (
                     <td>
-                      <button
-                        type="button"
-                        className="link-button"
+                      <Button
+                        variant="link"
                         aria-label={`${r.name} verwijderen`}
                         onClick={() => {
                           setNotice(null);
@@ -95,13 +98,13 @@ export function RecipientList({
                         }}
                       >
                         Verwijderen
-                      </button>
+                      </Button>
                     </td>
                   ) : null}
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </>
       )}
       {removing ? (
@@ -118,6 +121,6 @@ export function RecipientList({
           onClose={() => setRemoving(null)}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { Notice } from "../../../components/notice.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { removeRespondent, type Recipient, type Removal } from "../api.ts";
 
@@ -19,15 +21,9 @@ export function RemoveRespondentDialog({
   onRemoved: (removal: Removal) => void;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = recipient.name;
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   async function confirm() {
     setBusy(true);
@@ -45,16 +41,7 @@ export function RemoveRespondentDialog({
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="remove-dialog"
-      aria-labelledby="remove-title"
-      onCancel={(e) => {
-        if (busy) e.preventDefault();
-      }}
-      onClose={onClose}
-    >
-      <h2 id="remove-title">{name} verwijderen uit deze ronde?</h2>
+    <ConfirmDialog title={`${name} verwijderen uit deze ronde?`} confirmLabel="Verwijderen" danger busy={busy} error={error} onConfirm={confirm} onClose={onClose}>
       <p>Dit wordt verwijderd:</p>
       <ul>
         <li>
@@ -62,31 +49,16 @@ export function RemoveRespondentDialog({
         </li>
         <li>De persoonlijke link: die werkt daarna niet meer.</li>
         <li>Mails aan {name}, ook die nog klaarstaan: die worden niet meer verstuurd.</li>
-        {anonymous ? null : (
-          <li>De antwoorden van {name}, ingeleverd of half ingevuld: ze tellen niet meer mee in het rapport.</li>
-        )}
+        {anonymous ? null : <li>De antwoorden van {name}, ingeleverd of half ingevuld: ze tellen niet meer mee in het rapport.</li>}
       </ul>
       {anonymous ? (
-        <p className="remove-warning">
-          Deze ronde is anoniem: antwoorden zijn niet aan personen gekoppeld, dus Peilstok kan de antwoorden van {name} niet
-          vinden en niet verwijderen. Wat {name} al heeft ingeleverd, blijft in het rapport meetellen.
-        </p>
+        <Notice kind="warning">
+          Deze ronde is anoniem: antwoorden zijn niet aan personen gekoppeld, dus Peilstok kan de antwoorden van {name} niet vinden en
+          niet verwijderen. Wat {name} al heeft ingeleverd, blijft in het rapport meetellen.
+        </Notice>
       ) : null}
       <p>Dit kan niet ongedaan worden gemaakt.</p>
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="button-row">
-        <button type="button" className="danger" disabled={busy} onClick={confirm}>
-          Verwijderen
-        </button>
-        <button type="button" autoFocus disabled={busy} onClick={() => dialog.current?.close()}>
-          Annuleren
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -1,3 +1,5 @@
+import { Card } from "../../../components/card.tsx";
+import { DataTable } from "../../../components/table.tsx";
 import type { Rate, ResponseRate } from "../api.ts";
 
 const count = (r: Rate) => `${r.submitted} van ${r.respondents}`;
@@ -8,8 +10,7 @@ export function ResponseRateSummary({ rate }: { rate: ResponseRate }) {
   const total = rate.total;
   const teams = rate.teams.filter((t) => t.team !== null || rate.teams.length > 1);
   return (
-    <section aria-labelledby="rate-title" className="rate-summary">
-      <h2 id="rate-title">Respons</h2>
+    <Card title="Respons" className="rate-summary">
       {total ? (
         <p className="rate-total" data-testid="response-rate">
           <strong>{count(total)}</strong> ingevuld{percent(total)} · {total.opened} geopend · {total.started} begonnen
@@ -18,7 +19,7 @@ export function ResponseRateSummary({ rate }: { rate: ResponseRate }) {
         <p data-testid="response-rate">Nog geen respondenten.</p>
       )}
       {teams.length ? (
-        <table className="admin-table rate-teams">
+        <DataTable label="Respons per team" className="rate-teams">
           <thead>
             <tr>
               <th scope="col">Team</th>
@@ -31,7 +32,7 @@ export function ResponseRateSummary({ rate }: { rate: ResponseRate }) {
             {teams.map((t) => (
               <tr key={t.team ?? ""}>
                 <th scope="row">{t.team ?? "(geen team)"}</th>
-                <td>
+                <td className="nowrap">
                   {count(t)}
                   {percent(t)}
                   <meter min={0} max={Math.max(1, t.respondents)} value={t.submitted} aria-hidden="true" />
@@ -41,8 +42,8 @@ export function ResponseRateSummary({ rate }: { rate: ResponseRate }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
-    </section>
+    </Card>
   );
 }

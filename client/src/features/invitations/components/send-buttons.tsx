@@ -1,7 +1,13 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { AppLink, Button, ButtonRow } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { Notice } from "../../../components/notice.tsx";
+import type { AdminUser } from "../../../lib/admin-session.ts";
+import { formatTime } from "../../../lib/format-date.ts";
 import { ApiError } from "../../../lib/http.ts";
-import { followLink } from "../../../lib/navigate.ts";
-import { remindNow, sendInvitations, type Queued, type Recipients, type User } from "../api.ts";
+import { count } from "../../../lib/labels.ts";
+import { remindNow, sendInvitations, type Queued, type Recipients } from "../api.ts";
 
 const remindable = new Set(["invited", "opened", "started"]);
 
@@ -9,23 +15,55 @@ const withoutLinkText = (n: number) =>
   `Voor ${n === 1 ? "1 respondent" : `${n} respondenten`} is de persoonlijke link gewist toen de ronde sloot: ` +
   "daarom kan er geen uitnodiging of herinnering met die link meer worden verstuurd. Een link die zij al hebben, blijft werken.";
 
-/** "Uitnodigingen versturen" (admin) and "Stuur nu een herinnering" (admin, teamleader). */
-export function SendButtons({ roundId, user, recipients, onSent }: { roundId: string; user: User; recipients: Recipients; onSent: () => void }) {
+type Kind = "invitations" | "reminders";
+
+/**
+ * When "remind now" becomes available, in this browser's clock: the server says from when (a
+ * minute after the last invitations), measured against its own clock.
+ */
+function useRemindableAt(recipients: Recipients): Date | null {
+  const [at, setAt] = useState<Date | null>(null);
+  useEffect(() => {
+    if (!recipients.remindableFrom) return setAt(null);
+    const wait = new Date(recipients.remindableFrom).getTime() - new Date(recipients.now).getTime();
+    setAt(wait > 0 ? new Date(Date.now() + wait) : null);
+  }, [recipients.remindableFrom, recipients.now]);
+  // Offer the button again once the minute is over, without waiting for the next refresh.
+  useEffect(() => {
+    if (!at) return;
+    const timer = window.setTimeout(() => setAt(null), Math.max(0, at.getTime() - Date.now()) + 250);
+    return () => window.clearTimeout(timer);
+  }, [at]);
+  return at;
+}
+
+/**
+ * "Uitnodigingen versturen" (admin) and "Stuur nu een herinnering" (admin, teamleader), each
+ * after a confirmation that says how many people get a mail. No reminder in the same minute as
+ * the invitations: the page says from when it can.
+ */
+export function SendButtons({ roundId, user, recipients, onSent }: { roundId: string; user: AdminUser; recipients: Recipients; onSent: () => void }) {
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<Kind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const notInvited = recipients.recipients.filter((r) => r.state === "not-invited" && r.linkKept).length;
   const toRemind = recipients.recipients.filter((r) => remindable.has(r.state) && r.linkKept).length;
   const withoutLink = recipients.recipients.filter((r) => r.state !== "submitted" && !r.linkKept).length;
   const outbox = recipients.transport === "outbox";
+  const remindAt = useRemindableAt(recipients);
 
-  async function run(action: () => Promise<Queued>, what: (n: number) => string) {
+  async function run(kind: Kind) {
     setBusy(true);
     setNotice(null);
     setError(null);
+    const what =
+      kind === "invitations"
+        ? (n: number) => `${n === 1 ? "1 uitnodiging staat" : `${n} uitnodigingen staan`} klaar om te versturen.`
+        : (n: number) => (n === 0 ? "Er was niemand om te herinneren." : `${n === 1 ? "1 herinnering staat" : `${n} herinneringen staan`} klaar om te versturen.`);
     try {
-      const { queued, withoutLink } = await action();
-      setNotice(withoutLink > 0 ? `${what(queued)} ${withoutLinkText(withoutLink)}` : what(queued));
+      const result: Queued = await (kind === "invitations" ? sendInvitations(roundId) : remindNow(roundId));
+      setNotice(result.withoutLink > 0 ? `${what(result.queued)} ${withoutLinkText(result.withoutLink)}` : what(result.queued));
       onSent();
     } catch (e) {
       if (e instanceof ApiError && e.code === "links-deleted") {
@@ -39,52 +77,73 @@ export function SendButtons({ roundId, user, recipients, onSent }: { roundId: st
       }
     } finally {
       setBusy(false);
+      setConfirming(null);
     }
   }
 
+  const reminderWait = remindAt ? `Herinneren kan vanaf ${formatTime(remindAt)}.` : null;
   return (
-    <section aria-labelledby="send-title" className="send-buttons">
-      <h2 id="send-title">Versturen</h2>
-      <div className="button-row">
+    <Card title="Versturen" className="send-buttons">
+      <ButtonRow>
         {user.role === "admin" ? (
-          <button
-            type="button"
-            disabled={busy || notInvited === 0}
-            onClick={() => run(() => sendInvitations(roundId), (n) => `${n === 1 ? "1 uitnodiging staat" : `${n} uitnodigingen staan`} klaar om te versturen.`)}
-          >
+          <Button disabled={busy || notInvited === 0} onClick={() => setConfirming("invitations")}>
             Uitnodigingen versturen{notInvited ? ` (${notInvited})` : ""}
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="button"
-          disabled={busy || toRemind === 0}
-          onClick={() =>
-            run(() => remindNow(roundId), (n) => (n === 0 ? "Er was niemand om te herinneren." : `${n === 1 ? "1 herinnering staat" : `${n} herinneringen staan`} klaar om te versturen.`))
-          }
+        <Button
+          variant={user.role === "admin" ? "secondary" : "primary"}
+          disabled={busy || toRemind === 0 || reminderWait !== null}
+          aria-describedby={reminderWait ? "reminder-wait" : undefined}
+          onClick={() => setConfirming("reminders")}
         >
           Stuur nu een herinnering{toRemind ? ` (${toRemind})` : ""}
-        </button>
-      </div>
-      <p className="admin-hint">
+        </Button>
+      </ButtonRow>
+      {reminderWait ? (
+        <p id="reminder-wait" className="hint-inline" role="status">
+          {reminderWait} Zo krijgt niemand een uitnodiging en een herinnering tegelijk.
+        </p>
+      ) : null}
+      <p className="muted">
         Herinneringen gaan alleen naar wie is uitgenodigd en nog niet heeft ingevuld.
         {outbox ? " Er is geen SMTP-server ingesteld: mails komen in het postvak uit van de app." : ""}
       </p>
-      {withoutLink > 0 ? <p className="admin-hint">{withoutLinkText(withoutLink)}</p> : null}
+      {withoutLink > 0 ? <p className="muted">{withoutLinkText(withoutLink)}</p> : null}
       {notice ? (
-        <p className="admin-notice" role="status">
+        <Notice kind="success">
           {notice}{" "}
-          {outbox && user.role === "admin" ? (
-            <a href={`/admin/outbox`} onClick={followLink}>
-              Bekijk het postvak uit
-            </a>
-          ) : null}
-        </p>
+          {outbox && user.role === "admin" ? <AppLink href="/admin/outbox">Bekijk het postvak uit</AppLink> : null}
+        </Notice>
       ) : null}
-      {error ? (
-        <p className="admin-error" role="alert">
-          {error}
-        </p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {confirming === "invitations" ? (
+        <ConfirmDialog
+          title={`${count(notInvited, "uitnodiging", "uitnodigingen")} versturen?`}
+          confirmLabel={`${count(notInvited, "uitnodiging", "uitnodigingen")} versturen`}
+          busy={busy}
+          onConfirm={() => void run("invitations")}
+          onClose={() => setConfirming(null)}
+        >
+          <p>
+            {notInvited === 1 ? "De respondent die nog geen uitnodiging kreeg, krijgt" : `De ${notInvited} respondenten die nog geen uitnodiging kregen, krijgen`}{" "}
+            nu een mail met hun persoonlijke link. Een verstuurde mail kan niet worden teruggehaald.
+          </p>
+        </ConfirmDialog>
       ) : null}
-    </section>
+      {confirming === "reminders" ? (
+        <ConfirmDialog
+          title={`${count(toRemind, "herinnering", "herinneringen")} versturen?`}
+          confirmLabel={`${count(toRemind, "herinnering", "herinneringen")} versturen`}
+          busy={busy}
+          onConfirm={() => void run("reminders")}
+          onClose={() => setConfirming(null)}
+        >
+          <p>
+            {toRemind === 1 ? "De respondent die nog niet heeft ingevuld, krijgt" : `De ${toRemind} respondenten die nog niet hebben ingevuld, krijgen`} nu een
+            herinnering met hun persoonlijke link.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </Card>
   );
 }

@@ -6,7 +6,11 @@ import type { GapResult } from "../../../../../dsl/aggregators/gap.ts";
 import type { ThresholdResult } from "../../../../../dsl/aggregators/threshold.ts";
 import type { ScoringModel } from "../../../../../dsl/model.ts";
 import type { AggregatorOutcome } from "../../../../../server/reports/round-report.ts";
-import { canWrite, fetchAdminUser, type AdminUser } from "../../../lib/admin-session.ts";
+import { Button, ButtonRow } from "../../../components/button.tsx";
+import { SelectField, TextAreaField, TextField } from "../../../components/field.tsx";
+import { Notice } from "../../../components/notice.tsx";
+import { TableScroll } from "../../../components/table.tsx";
+import { canWrite, useAdminUser } from "../../../lib/admin-session.ts";
 import {
   createAction,
   fetchActions,
@@ -49,14 +53,6 @@ export function targetsBelow(results: AggregatorOutcome[] | null): Target[] {
   return [...items, ...themes];
 }
 
-function useUser(): AdminUser | null {
-  const [user, setUser] = useState<AdminUser | null>(null);
-  useEffect(() => {
-    fetchAdminUser().then(setUser, () => setUser(null));
-  }, []);
-  return user;
-}
-
 /** Last round's actions beside this round's scores: "actie afgerond; Missie ging van 2 naar 3". */
 export function FollowUpSection({ roundId }: { roundId: string }) {
   const [followUp, setFollowUp] = useState<FollowUp | null>(null);
@@ -67,6 +63,7 @@ export function FollowUpSection({ roundId }: { roundId: string }) {
   return (
     <section className="report-section follow-up" aria-labelledby="follow-up-title">
       <h2 id="follow-up-title">Acties uit “{followUp.previousRound.title}”</h2>
+      <TableScroll label={`Acties uit ${followUp.previousRound.title}`}>
       <table className="data">
         <thead>
           <tr>
@@ -94,13 +91,14 @@ export function FollowUpSection({ roundId }: { roundId: string }) {
           })}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }
 
 /** This round's action plan: the list, adding, editing and completing actions. */
 export function ActionPlanSection({ roundId, targets, model }: { roundId: string; targets: Target[]; model: ScoringModel }) {
-  const user = useUser();
+  const user = useAdminUser();
   const [actions, setActions] = useState<Action[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -132,17 +130,18 @@ export function ActionPlanSection({ roundId, targets, model }: { roundId: string
     reload();
   };
 
-  if (actions === null) return failed ? <p className="notice no-print">De acties konden niet worden geladen.</p> : null;
+  if (actions === null) return failed ? <Notice kind="error" className="no-print">De acties konden niet worden geladen.</Notice> : null;
   if (actions.length === 0 && (targets.length === 0 || !writable)) return null;
   return (
     <section className="report-section action-plan" aria-labelledby="actions-title">
       <h2 id="actions-title">Actieplan</h2>
       {failed ? (
-        <p className="notice no-print" role="alert">
+        <Notice kind="error" className="no-print">
           Opslaan is niet gelukt. Probeer het opnieuw.
-        </p>
+        </Notice>
       ) : null}
       {actions.length > 0 ? (
+        <TableScroll label="Actieplan">
         <table className="data">
           <thead>
             <tr>
@@ -176,13 +175,13 @@ export function ActionPlanSection({ roundId, targets, model }: { roundId: string
                   <td>{statusNames[a.status]}</td>
                   {writable ? (
                     <td className="no-print action-buttons">
-                      <button type="button" className="link-button" onClick={() => setEditing(a.id)}>
+                      <Button variant="link" onClick={() => setEditing(a.id)}>
                         Bewerken
-                      </button>
+                      </Button>
                       {a.status !== "done" ? (
-                        <button type="button" className="link-button" onClick={() => save(updateAction(roundId, a.id, { status: "done" }))}>
+                        <Button variant="link" onClick={() => save(updateAction(roundId, a.id, { status: "done" }))}>
                           Afronden
-                        </button>
+                        </Button>
                       ) : null}
                     </td>
                   ) : null}
@@ -191,6 +190,7 @@ export function ActionPlanSection({ roundId, targets, model }: { roundId: string
             )}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p className="muted">Nog geen acties.</p>
       )}
@@ -207,9 +207,9 @@ export function ActionPlanSection({ roundId, targets, model }: { roundId: string
             <ul className="action-targets">
               {targets.map((t) => (
                 <li key={`${t.kind}:${t.id}`}>
-                  <button type="button" className="button button-secondary" onClick={() => setAdding(t)} aria-label={`Actie voor ${t.title}`}>
+                  <Button variant="secondary" small onClick={() => setAdding(t)} aria-label={`Actie voor ${t.title}`}>
                     {t.title}
-                  </button>{" "}
+                  </Button>{" "}
                   <span className="muted">{t.why}</span>
                 </li>
               ))}
@@ -244,40 +244,28 @@ function ActionForm({
     setBusy(false);
   };
   return (
-    <form className="action-form no-print" onSubmit={submit} aria-label={`Actie voor ${title}`}>
+    <form className="form action-form no-print" onSubmit={submit} aria-label={`Actie voor ${title}`}>
       <p className="action-form-title">
         <strong>{title}</strong>
       </p>
-      <label>
-        Wat
-        <textarea value={what} onChange={(e) => setWhat(e.target.value)} required maxLength={2000} rows={2} />
-      </label>
-      <label>
-        Wie
-        <input value={who} onChange={(e) => setWho(e.target.value)} required maxLength={200} />
-      </label>
-      <label>
-        Wanneer
-        <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-      </label>
-      <label>
-        Status
-        <select value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {statusNames[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="action-form-buttons">
-        <button type="submit" className="button" disabled={busy}>
+      <TextAreaField label="Wat" value={what} onChange={(e) => setWhat(e.target.value)} required maxLength={2000} rows={2} />
+      <TextField label="Wie" value={who} onChange={(e) => setWho(e.target.value)} required maxLength={200} />
+      <TextField label="Wanneer" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+      <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
+        {statuses.map((s) => (
+          <option key={s} value={s}>
+            {statusNames[s]}
+          </option>
+        ))}
+      </SelectField>
+      <ButtonRow>
+        <Button type="submit" busy={busy}>
           Actie opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
           Annuleren
-        </button>
-      </div>
+        </Button>
+      </ButtonRow>
     </form>
   );
 }

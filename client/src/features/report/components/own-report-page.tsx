@@ -10,6 +10,8 @@ import { fetchOwnReport, type OwnReport } from "../api.ts";
 import { nl } from "../../../lib/format-number.ts";
 import { useLoad } from "./use-load.ts";
 import { ResultsView } from "../../../components/results-view.tsx";
+import { TableScroll } from "../../../components/table.tsx";
+import "../../../components/ui.css";
 
 function gapOf(results: AggregatorOutcome[] | null): GapResult | undefined {
   const r = results?.find((o) => o.name === "gap");
@@ -80,7 +82,8 @@ function OwnReportView({ report }: { report: OwnReport }) {
       {ownGap && groupGap ? (
         <section className="report-section" aria-labelledby="compare-title">
           <h2 id="compare-title">Jouw kloof naast die van de groep</h2>
-          <table className="data">
+          <TableScroll label="Jouw kloof naast die van de groep">
+<table className="data">
             <thead>
               <tr>
                 <th scope="col">Thema</th>
@@ -98,6 +101,7 @@ function OwnReportView({ report }: { report: OwnReport }) {
               ))}
             </tbody>
           </table>
+</TableScroll>
         </section>
       ) : null}
 
@@ -114,7 +118,8 @@ function OwnReportView({ report }: { report: OwnReport }) {
 
       <section className="report-section" aria-labelledby="answers-title">
         <h2 id="answers-title">Jouw antwoorden</h2>
-        <table className="data">
+        <TableScroll label="Jouw antwoorden">
+<table className="data">
           <thead>
             <tr>
               <th scope="col">Vraag</th>
@@ -153,6 +158,7 @@ function OwnReportView({ report }: { report: OwnReport }) {
               })}
           </tbody>
         </table>
+</TableScroll>
       </section>
     </main>
   );

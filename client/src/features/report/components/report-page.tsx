@@ -7,34 +7,31 @@ import { ApiError } from "../../../lib/http.ts";
 import { downloadExport, fetchRoundReport, type RoundReport } from "../api.ts";
 import { date } from "../format.ts";
 import { ActionPlanSection, FollowUpSection, targetsBelow } from "./action-plan.tsx";
-import { AdminGate } from "./admin-gate.tsx";
+import { Button } from "../../../components/button.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
 import { ResultsView } from "../../../components/results-view.tsx";
+import { RoundNav, roundCrumbs } from "../../../components/round-nav.tsx";
 import { useLoad } from "./use-load.ts";
 
 export function ReportPage({ params }: { params: Record<string, string> }) {
   const roundId = params["roundId"]!;
   const [load, reload] = useLoad(`report:${roundId}`, () => fetchRoundReport(roundId));
-  const rejected = load.state === "failed" && load.error instanceof ApiError && load.error.status === 401;
-  return (
-    <AdminGate rejected={rejected} onToken={reload}>
-      {load.state === "loading" ? (
-        <p className="page-loading" role="status">
-          Rapport laden…
-        </p>
-      ) : load.state === "failed" ? (
-        <main className="page report-page">
-          <p className="notice" role="alert">
-            {load.error instanceof ApiError && load.error.status === 404 ? "Deze ronde bestaat niet." : "Het rapport kon niet worden geladen."}
-          </p>
-          <button type="button" className="button no-print" onClick={reload}>
-            Opnieuw proberen
-          </button>
-        </main>
-      ) : (
-        <Report report={load.value} />
-      )}
-    </AdminGate>
-  );
+  if (load.state === "loading") return <Loading>Rapport laden…</Loading>;
+  if (load.state === "failed") {
+    return (
+      <>
+        <PageHeader title="Rapport" crumbs={[{ label: "Rondes", href: "/admin" }, { label: "Rapport" }]} />
+        <Notice kind="error">
+          {load.error instanceof ApiError && load.error.status === 404 ? "Deze ronde bestaat niet." : "Het rapport kon niet worden geladen."}
+        </Notice>
+        <Button className="no-print" onClick={reload}>
+          Opnieuw proberen
+        </Button>
+      </>
+    );
+  }
+  return <Report report={load.value} />;
 }
 
 function Report({ report }: { report: RoundReport }) {
@@ -46,37 +43,38 @@ function Report({ report }: { report: RoundReport }) {
     downloadExport(report.round.id, format).catch(() => setExportError(true));
   };
   return (
-    <main className="page report-page">
-      <header className="report-header">
-        <p className="brand">Peilstok · rapport</p>
-        <h1>{report.scan.title}</h1>
-        <p className="report-meta">
-          {report.round.title} · {report.round.group} · {date(report.round.opensAt)} – {date(report.round.closesAt)}
-          <br />
-          Scanversie {report.scan.version}
-          {report.previousRound ? ` · vergeleken met “${report.previousRound.title}” (${date(report.previousRound.opensAt)})` : ""}
-          {report.round.exempt ? " · teamscan: één gezamenlijk antwoord" : ` · minimale groepsgrootte ${report.round.minGroupSize}`}
-        </p>
-        <nav className="report-actions no-print" aria-label="Rapportacties">
-          <a className="button button-secondary" href={`/admin/reports/${report.round.id}/series`}>
-            Verloop over rondes
-          </a>
-          <button type="button" className="button button-secondary" onClick={() => exportAs("xlsx")}>
-            Excel (XLSX)
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => exportAs("csv")}>
-            CSV
-          </button>
-          <button type="button" className="button" onClick={() => window.print()}>
-            Afdrukken / PDF
-          </button>
-        </nav>
+    <div className="report-page">
+      <PageHeader
+        crumbs={roundCrumbs(report.round, "report")}
+        title={report.scan.title}
+        meta={
+          <>
+            {report.round.title} · {report.round.group} · {date(report.round.opensAt)} – {date(report.round.closesAt)}
+            <br />
+            Scanversie {report.scan.version}
+            {report.previousRound ? ` · vergeleken met “${report.previousRound.title}” (${date(report.previousRound.opensAt)})` : ""}
+            {report.round.exempt ? " · teamscan: één gezamenlijk antwoord" : ` · minimale groepsgrootte ${report.round.minGroupSize}`}
+          </>
+        }
+        actions={
+          <>
+            <Button variant="secondary" onClick={() => exportAs("xlsx")}>
+              Excel (XLSX)
+            </Button>
+            <Button variant="secondary" onClick={() => exportAs("csv")}>
+              CSV
+            </Button>
+            <Button onClick={() => window.print()}>Afdrukken / PDF</Button>
+          </>
+        }
+      >
         {exportError ? (
-          <p className="notice no-print" role="alert">
+          <Notice kind="error" className="no-print">
             De export is mislukt. Probeer het opnieuw.
-          </p>
+          </Notice>
         ) : null}
-      </header>
+      </PageHeader>
+      <RoundNav roundId={report.round.id} current="report" />
 
       {report.comparability ? <Comparability report={report} /> : null}
       <FollowUpSection roundId={report.round.id} />
@@ -117,7 +115,7 @@ function Report({ report }: { report: RoundReport }) {
       <footer className="report-footer">
         Gemaakt met Peilstok op {date(new Date().toISOString())}. Uitkomsten van groepen kleiner dan de minimale groepsgrootte worden niet getoond.
       </footer>
-    </main>
+    </div>
   );
 }
 

@@ -5,11 +5,14 @@ import "../../../lib/charts.ts";
 // The same section, chart and table styles as the round report's results.
 import "../../../components/results-view.css";
 import "../report.css";
-import { ApiError } from "../../../lib/http.ts";
 import { fetchSeriesReport, type SeriesReport } from "../api.ts";
 import { nl } from "../../../lib/format-number.ts";
 import { date } from "../format.ts";
-import { AdminGate } from "./admin-gate.tsx";
+import { Button } from "../../../components/button.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
+import { RoundNav, roundCrumbs } from "../../../components/round-nav.tsx";
+import { TableScroll } from "../../../components/table.tsx";
 import { useLoad } from "./use-load.ts";
 
 const palette = ["#0b5cad", "#e07000", "#2e8b57", "#a61b1b", "#6a3d9a", "#8a5a00", "#1f9ea8", "#c2185b", "#555555", "#7cb342"];
@@ -40,24 +43,19 @@ function linesOf(series: SeriesReport): Line_[] {
 export function SeriesPage({ params }: { params: Record<string, string> }) {
   const roundId = params["roundId"]!;
   const [load, reload] = useLoad(`series:${roundId}`, () => fetchSeriesReport(roundId));
-  const rejected = load.state === "failed" && load.error instanceof ApiError && load.error.status === 401;
-  return (
-    <AdminGate rejected={rejected} onToken={reload}>
-      {load.state === "loading" ? (
-        <p className="page-loading" role="status">
-          Verloop laden…
-        </p>
-      ) : load.state === "failed" ? (
-        <main className="page report-page">
-          <p className="notice" role="alert">
-            Het verloop kon niet worden geladen.
-          </p>
-        </main>
-      ) : (
-        <Series series={load.value} roundId={roundId} />
-      )}
-    </AdminGate>
-  );
+  if (load.state === "loading") return <Loading>Verloop laden…</Loading>;
+  if (load.state === "failed") {
+    return (
+      <>
+        <PageHeader title="Verloop" crumbs={[{ label: "Rondes", href: "/admin" }, { label: "Verloop" }]} />
+        <Notice kind="error">Het verloop kon niet worden geladen.</Notice>
+        <Button className="no-print" onClick={reload}>
+          Opnieuw proberen
+        </Button>
+      </>
+    );
+  }
+  return <Series series={load.value} roundId={roundId} />;
 }
 
 function Series({ series, roundId }: { series: SeriesReport; roundId: string }) {
@@ -81,25 +79,22 @@ function Series({ series, roundId }: { series: SeriesReport; roundId: string }) 
     scales: { y: { min: 0, max, ticks: { stepSize: 1 } } },
     plugins: { legend: { position: "bottom" } },
   };
+  const round = series.rounds.find((r) => r.round.id === roundId)?.round;
   return (
-    <main className="page report-page">
-      <header className="report-header">
-        <p className="brand">Peilstok · verloop</p>
-        <h1>{series.scan.title}</h1>
-        <nav className="report-actions no-print" aria-label="Rapportacties">
-          <a className="button button-secondary" href={`/admin/reports/${roundId}`}>
-            Terug naar het rapport
-          </a>
-          <button type="button" className="button" onClick={() => window.print()}>
-            Afdrukken / PDF
-          </button>
-        </nav>
-      </header>
+    <div className="report-page">
+      <PageHeader
+        crumbs={roundCrumbs({ id: roundId, title: round?.title ?? "Ronde" }, "series")}
+        title={`Verloop: ${series.scan.title}`}
+        meta={`${series.rounds.length} ${series.rounds.length === 1 ? "ronde" : "rondes"}, van oud naar nieuw`}
+        actions={<Button onClick={() => window.print()}>Afdrukken / PDF</Button>}
+      />
+      <RoundNav roundId={roundId} current="series" />
       <section className="report-section">
         <h2>Score per ronde</h2>
         <div className="chart chart-tall">
           <Line data={data} options={options} aria-label="Lijndiagram: score per ronde" role="img" />
         </div>
+        <TableScroll label="Score per ronde">
         <table className="data">
           <thead>
             <tr>
@@ -127,6 +122,7 @@ function Series({ series, roundId }: { series: SeriesReport; roundId: string }) 
             ))}
           </tbody>
         </table>
+        </TableScroll>
         {series.rounds.some((r) => r.note) ? (
           <ul className="notes">
             {series.rounds
@@ -139,6 +135,6 @@ function Series({ series, roundId }: { series: SeriesReport; roundId: string }) 
           </ul>
         ) : null}
       </section>
-    </main>
+    </div>
   );
 }

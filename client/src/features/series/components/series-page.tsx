@@ -1,26 +1,31 @@
 // A series of repeated rounds: its rounds with dates and response rates, the cadence and when the
-// next round is due, and opening that round with one action (the respondents carry over). When
-// the scan version changed between rounds, which items still compare and which do not.
+// next round is due, and opening that round with one action (the respondents carry over, after a
+// confirmation that says how many get an invitation). When the scan version changed between
+// rounds, which items still compare and which do not.
 import { useCallback, useEffect, useState } from "react";
-import { canWrite, fetchAdminUser, type AdminUser } from "../../../lib/admin-session.ts";
+import { AppLink, Button } from "../../../components/button.tsx";
+import { Card } from "../../../components/card.tsx";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
+import { DataTable } from "../../../components/table.tsx";
+import { canWrite, useAdminUser, type AdminUser } from "../../../lib/admin-session.ts";
 import { formatDate } from "../../../lib/format-date.ts";
 import { responseRate } from "../../../lib/format-number.ts";
 import { ApiError } from "../../../lib/http.ts";
+import { count, roundStateNames } from "../../../lib/labels.ts";
 import { fetchSeries, openNextRound, type SeriesDetail } from "../api.ts";
 import "../series.css";
 
-const stateNames = { open: "loopt", closed: "gesloten", "not-yet-open": "nog niet open" } as const;
-
-type Load = { state: "loading" } | { state: "login" } | { state: "failed"; notFound: boolean } | { state: "done"; user: AdminUser; detail: SeriesDetail };
+type Load = { state: "loading" } | { state: "failed"; notFound: boolean } | { state: "done"; detail: SeriesDetail };
 
 export function SeriesPage({ params }: { params: Record<string, string> }) {
   const id = params["seriesId"]!;
+  const user = useAdminUser();
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const reload = useCallback(async () => {
     try {
-      const user = await fetchAdminUser();
-      if (!user) return setLoad({ state: "login" });
-      setLoad({ state: "done", user, detail: await fetchSeries(id) });
+      setLoad({ state: "done", detail: await fetchSeries(id) });
     } catch (error) {
       setLoad({ state: "failed", notFound: error instanceof ApiError && error.status === 404 });
     }
@@ -29,38 +34,22 @@ export function SeriesPage({ params }: { params: Record<string, string> }) {
     void reload();
   }, [reload]);
 
-  if (load.state === "loading") {
-    return (
-      <p className="page-loading" role="status">
-        Reeks laden…
-      </p>
-    );
-  }
-  if (load.state === "login") {
-    return (
-      <main className="page series-page">
-        <p className="notice">Je moet ingelogd zijn om deze reeks te zien.</p>
-        <a className="button" href="/admin">
-          Naar inloggen
-        </a>
-      </main>
-    );
-  }
+  if (load.state === "loading") return <Loading>Reeks laden…</Loading>;
   if (load.state === "failed") {
     return (
-      <main className="page series-page">
-        <p className="notice" role="alert">
-          {load.notFound ? "Deze reeks bestaat niet." : "De reeks kon niet worden geladen."}
-        </p>
-      </main>
+      <>
+        <PageHeader title="Reeks" crumbs={[{ label: "Rondes", href: "/admin" }, { label: "Reeks" }]} />
+        <Notice kind="error">{load.notFound ? "Deze reeks bestaat niet." : "De reeks kon niet worden geladen."}</Notice>
+      </>
     );
   }
-  return <Series detail={load.detail} user={load.user} onChange={reload} />;
+  return <Series detail={load.detail} user={user} onChange={reload} />;
 }
 
 function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminUser; onChange: () => Promise<void> }) {
   const { series, rounds } = detail;
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [opened, setOpened] = useState<{ roundId: string; respondents: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,6 +68,7 @@ function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminU
       );
     } finally {
       setBusy(false);
+      setConfirming(false);
     }
   };
 
@@ -86,55 +76,69 @@ function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminU
   // Early is allowed, but not while the last round still runs and is not due: one click would
   // otherwise open a second round right after the first.
   const offerNext = canWrite(user) && series.canOpenNext && (series.due || last?.state === "closed");
+  const invitations = last?.respondents ?? 0;
   return (
-    <main className="page series-page">
-      <header className="series-header">
-        <p className="brand">
-          <a href="/admin">Peilstok beheer</a> · reeks
-        </p>
-        <h1>{series.title}</h1>
-        <p className="series-meta">
-          Scan <code>{series.scanId}</code> · groep {series.group} · elke {series.cadenceMinDays}–{series.cadenceMaxDays} dagen een
-          ronde, die {series.roundDays} dagen open staat{series.autoOpen ? " · opent vanzelf" : ""}
-        </p>
-      </header>
+    <div className="series-page">
+      <PageHeader
+        crumbs={[{ label: "Rondes", href: "/admin" }, { label: `Reeks ${series.title}` }]}
+        title={series.title}
+        meta={
+          <>
+            {series.scanTitle} · groep {series.group} · elke {series.cadenceMinDays}–{series.cadenceMaxDays} dagen een ronde, die{" "}
+            {series.roundDays} dagen open staat{series.autoOpen ? " · opent vanzelf" : ""}
+          </>
+        }
+      />
 
-      <section className="series-next" aria-labelledby="next-title">
-        <h2 id="next-title">Volgende ronde</h2>
+      <Card title="Volgende ronde" className="series-next">
         {series.nextDueAt ? (
           <p className={series.due ? "series-due" : undefined}>
-            {series.due ? "Nu aan de beurt" : "Aan de beurt vanaf"} {series.due ? "(sinds " : ""}
-            {formatDate(series.nextDueAt)}
-            {series.due ? ")" : ""}, uiterlijk {formatDate(series.latestDueAt!)}.
+            {series.due ? `Nu aan de beurt (sinds ${formatDate(series.nextDueAt)})` : `Aan de beurt vanaf ${formatDate(series.nextDueAt)}`}, uiterlijk{" "}
+            {formatDate(series.latestDueAt!)}.
           </p>
         ) : null}
         {!series.canOpenNext ? <p>De laatste ronde is gepland maar nog niet geopend.</p> : null}
-        {offerNext ? (
-          <button type="button" className="button" onClick={openNext} disabled={busy}>
-            {busy ? "Bezig…" : "Volgende ronde openen"}
-          </button>
-        ) : null}
         {offerNext && last ? (
-          <p className="series-hint">
-            Opent nu een nieuwe ronde met de laatste scanversie; de respondenten van “{last.title}” krijgen een nieuwe uitnodiging.
-          </p>
+          <>
+            <p className="muted">
+              Opent nu een nieuwe ronde met de laatste scanversie; de respondenten van “{last.title}” krijgen een nieuwe uitnodiging.
+            </p>
+            <Button onClick={() => setConfirming(true)} busy={busy} busyLabel="Bezig…" className="no-print">
+              Volgende ronde openen
+            </Button>
+          </>
         ) : null}
         {opened ? (
-          <p className="notice" role="status">
+          <Notice kind="success">
             Nieuwe ronde geopend: {opened.respondents} {opened.respondents === 1 ? "respondent" : "respondenten"} uitgenodigd.{" "}
-            <a href={`/admin/reports/${opened.roundId}`}>Naar het rapport</a>
-          </p>
+            <AppLink href={`/admin/rounds/${opened.roundId}/respondents`}>Naar de ronde</AppLink>
+          </Notice>
         ) : null}
-        {error ? (
-          <p className="notice" role="alert">
-            {error}
+        {error ? <Notice kind="error">{error}</Notice> : null}
+      </Card>
+      {confirming && last ? (
+        <ConfirmDialog
+          title={
+            invitations > 0
+              ? `Volgende ronde openen en ${count(invitations, "uitnodiging", "uitnodigingen")} versturen?`
+              : "Volgende ronde openen?"
+          }
+          confirmLabel={invitations > 0 ? `Openen en ${count(invitations, "uitnodiging", "uitnodigingen")} versturen` : "Openen"}
+          busy={busy}
+          onConfirm={() => void openNext()}
+          onClose={() => setConfirming(false)}
+        >
+          <p>
+            De nieuwe ronde staat {series.roundDays} dagen open.{" "}
+            {invitations > 0
+              ? `${invitations === 1 ? "De respondent" : `Alle ${invitations} respondenten`} van “${last.title}” ${invitations === 1 ? "krijgt" : "krijgen"} een mail met een nieuwe persoonlijke link. Een verstuurde mail kan niet worden teruggehaald.`
+              : ""}
           </p>
-        ) : null}
-      </section>
+        </ConfirmDialog>
+      ) : null}
 
-      <section aria-labelledby="rounds-title">
-        <h2 id="rounds-title">Rondes</h2>
-        <table className="series-table">
+      <Card title="Rondes">
+        <DataTable label="Rondes van deze reeks">
           <thead>
             <tr>
               <th scope="col">Ronde</th>
@@ -150,31 +154,30 @@ function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminU
               <tr key={r.id} data-round-id={r.id}>
                 <th scope="row">{r.title}</th>
                 <td>v{r.version}</td>
-                <td>
+                <td className="nowrap">
                   {formatDate(r.opensAt)} – {formatDate(r.closesAt)}
                 </td>
-                <td>{stateNames[r.state]}</td>
-                <td>{responseRate(r.submitted, r.respondents)}</td>
+                <td>{roundStateNames[r.state]}</td>
+                <td className="nowrap">{responseRate(r.submitted, r.respondents)}</td>
                 <td>
-                  <a href={`/admin/reports/${r.id}`}>Rapport</a>
+                  <AppLink href={`/admin/reports/${r.id}`}>Rapport</AppLink>
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </section>
+        </DataTable>
+      </Card>
 
       {rounds.some((r) => r.sincePrevious) ? (
-        <section aria-labelledby="versions-title">
-          <h2 id="versions-title">Veranderde scanversies</h2>
+        <Card title="Veranderde scanversies">
           {rounds
             .filter((r) => r.sincePrevious)
             .map((r) => (
               <Comparability key={r.id} title={r.title} change={r.sincePrevious!} />
             ))}
-        </section>
+        </Card>
       ) : null}
-    </main>
+    </div>
   );
 }
 

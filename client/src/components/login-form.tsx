@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from "react";
+import { logIn, logInWithToken } from "../lib/admin-session.ts";
+import { ApiError } from "../lib/http.ts";
+import { Button } from "./button.tsx";
+import { TextField } from "./field.tsx";
+import { Notice } from "./notice.tsx";
+
+/**
+ * Shown by the admin shell instead of any admin page while nobody is logged in; after logging in
+ * the page that was asked for appears (the address does not change). Scripts' users can enter an
+ * API token (ADMIN_TOKEN) instead.
+ */
+export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [token, setToken] = useState("");
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await logIn(String(form.get("email")), String(form.get("password")));
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? "E-mailadres of wachtwoord klopt niet."
+          : e instanceof ApiError && e.status === 429
+            ? "Te veel pogingen. Wacht even en probeer het opnieuw."
+            : "Inloggen lukt nu niet. Probeer het later opnieuw.",
+      );
+      setBusy(false);
+    }
+  }
+
+  function submitToken(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void logInWithToken(token.trim());
+  }
+
+  return (
+    <main className="login" id="main">
+      <p className="login-brand">Peilstok</p>
+      <h1>Inloggen</h1>
+      <form onSubmit={submit} className="form" aria-label="Inloggen">
+        <TextField label="E-mailadres" name="email" type="email" autoComplete="username" required />
+        <TextField label="Wachtwoord" name="password" type="password" autoComplete="current-password" required />
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <Button type="submit" busy={busy}>
+          Inloggen
+        </Button>
+      </form>
+      <details className="login-token" open={tokenRejected || undefined}>
+        <summary>Inloggen met een API-sleutel</summary>
+        <form onSubmit={submitToken} className="form">
+          <TextField
+            label="Of gebruik een API-sleutel"
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            required
+          />
+          {tokenRejected ? <Notice kind="error">Deze API-sleutel werkt niet.</Notice> : null}
+          <Button type="submit" variant="secondary">
+            Met sleutel verder
+          </Button>
+        </form>
+      </details>
+    </main>
+  );
+}
