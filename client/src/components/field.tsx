@@ -1,7 +1,7 @@
 // Form fields with their label, hint and error wired up (ids, aria-describedby, aria-invalid), so
 // every admin form reads the same to a screen reader and looks the same.
 import { timeZoneLabel } from "../lib/format-date.ts";
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 interface FieldBits {
   label: ReactNode;
@@ -116,5 +116,42 @@ export function DateTimeField({ hint, ...props }: FieldBits & Omit<InputHTMLAttr
         </>
       }
     />
+  );
+}
+
+/**
+ * Choosing a file, with a Dutch button and the chosen file's name: the browser's own control
+ * speaks the browser's language ("Choose File"). The input stays in the page, so the keyboard and
+ * screen readers reach it; the label is the button.
+ */
+export function FileField({ label, buttonLabel = "Bestand kiezen", hint, className, onChange, ...input }: FieldBits & { buttonLabel?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const id = useId();
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <div className={["field", "file-field", className ?? ""].filter(Boolean).join(" ")}>
+      <span className="field-label" id={`${id}-label`}>
+        {label}
+      </span>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="file"
+        {...input}
+        aria-labelledby={`${id}-label ${id}-button`}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => {
+          setName(e.target.files?.[0]?.name ?? null);
+          onChange?.(e);
+        }}
+      />
+      <label htmlFor={id} id={`${id}-button`} className="button button-secondary button-small file-button">
+        {buttonLabel}
+      </label>
+      <span className="field-hint">{name ?? "Geen bestand gekozen"}</span>
+    </div>
   );
 }

@@ -113,3 +113,11 @@ export function timeZoneLabel(): string {
     return zone;
   }
 }
+
+const calendarDay = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "3 maart 2026" for a calendar day ("2026-03-03", e.g. a due date), the same day in every zone. */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : calendarDay.format(date);
+}

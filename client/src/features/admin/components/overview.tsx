@@ -96,8 +96,8 @@ export function OverviewPage() {
                 <tr key={r.id} data-round-id={r.id}>
                   <th scope="row">{r.title}</th>
                   <td>v{r.version}</td>
-                  <td className="nowrap">
-                    {formatDate(r.opensAt)} – {formatDate(r.closesAt)}
+                  <td>
+                    <span className="nowrap">{formatDate(r.opensAt)} –</span> <span className="nowrap">{formatDate(r.closesAt)}</span>
                   </td>
                   <td>
                     <span className={stateBadge[r.state]}>{roundStateNames[r.state]}</span>

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Button, ButtonRow } from "../../../components/button.tsx";
 import { Card } from "../../../components/card.tsx";
-import { TextAreaField, TextField } from "../../../components/field.tsx";
+import { FileField, TextAreaField, TextField } from "../../../components/field.tsx";
 import { Notice } from "../../../components/notice.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { addRespondents, importCsv, type CsvRowError } from "../api.ts";
@@ -128,7 +128,7 @@ function AddCsv({ roundId, onAdded }: { roundId: string; onAdded: () => void }) 
         hint="Komma, puntkomma (Excel) of tab; een kopregel mag. Goede regels worden toegevoegd, foute regels blijven hier staan."
         required
       />
-      <TextField label="Of kies een bestand" type="file" accept=".csv,.txt,text/csv,text/plain" onChange={readFile} />
+      <FileField label="Of kies een bestand" accept=".csv,.txt,text/csv,text/plain" onChange={readFile} />
       {error ? <Notice kind="error">{error}</Notice> : null}
       {result ? (
         <div role="status" className="import-result">

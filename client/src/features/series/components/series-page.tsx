@@ -154,8 +154,8 @@ function Series({ detail, user, onChange }: { detail: SeriesDetail; user: AdminU
               <tr key={r.id} data-round-id={r.id}>
                 <th scope="row">{r.title}</th>
                 <td>v{r.version}</td>
-                <td className="nowrap">
-                  {formatDate(r.opensAt)} – {formatDate(r.closesAt)}
+                <td>
+                  <span className="nowrap">{formatDate(r.opensAt)} –</span> <span className="nowrap">{formatDate(r.closesAt)}</span>
                 </td>
                 <td>{roundStateNames[r.state]}</td>
                 <td className="nowrap">{responseRate(r.submitted, r.respondents)}</td>
