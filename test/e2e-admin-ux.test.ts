@@ -53,8 +53,8 @@ describe("admin pages", () => {
   }
 
   const tokenOf = (created: Created, i: number) => created.links[i]!.url.split("/r/")[1]!;
-  const people = (prefix: string, n: number, team?: string) =>
-    Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i + 1}`, email: `${prefix.toLowerCase().replace(/\W+/g, "-")}-${i + 1}@example.org`, ...(team ? { team } : {}) }));
+  const people = (prefix: string, n: number, team: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => ({ name: `${prefix} ${i + 1}`, email: `${prefix.toLowerCase().replace(/\W+/g, "-")}-${i + 1}@example.org`, team: team(i) }));
 
   beforeAll(async () => {
     admin = firstAdmin(server);
@@ -78,14 +78,17 @@ describe("admin pages", () => {
       group: "Noord",
       opensAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
       closesAt: "2099-01-01T00:00:00Z",
-      respondents: [{ name: "Teamleider Noord", email: "team-noord@example.org" }, ...people("Collega Noord", 5, "Noord")],
+            // A team scan: one link per team (the neighbourhood teams of Noord).
+      respondents: [{ name: "Teamleider Noord", email: "team-noord@example.org" }, ...people("Collega Noord", 5, (i) => `Wijk ${i + 1}`)],
     });
     await submit(tokenOf(autumn, 0), { ...scores, missie: 3, beleid: 3, procedures: 3, verslaglegging: 3 });
     ids.quickscanSpring = spring.round.id;
     ids.quickscanAutumn = autumn.round.id;
     ids.series = (await server.admin<{ id: string }>("POST", "/api/admin/series", { roundId: autumn.round.id, title: "Quickscan Noord" })).id;
 
-    // A bachelorscan round of four teachers that closes in a few seconds, so its results show.
+    // A bachelorscan round of four teachers that closes in a few seconds, so its results show
+    // (the organisation's privacy floor lowered to 3 for it).
+    await server.admin("PATCH", "/api/admin/settings", { minGroupSize: 3 });
     const bachelor = await server.admin<Created>("POST", "/api/admin/rounds", {
       scanId: "bachelorscan",
       title: "Docenten 2025",
@@ -93,7 +96,7 @@ describe("admin pages", () => {
       opensAt: new Date(Date.now() - 86_400_000).toISOString(),
       closesAt: new Date(Date.now() + 4000).toISOString(),
       minGroupSize: 3,
-      respondents: people("Docent", 4, "Sociaal werk"),
+      respondents: people("Docent", 4, () => "Sociaal werk"),
     });
     ids.bachelor = bachelor.round.id;
     const form = (await (await fetch(`${server.url}/api/respond/${tokenOf(bachelor, 0)}`)).json()) as { survey: Record<string, unknown> };
@@ -161,6 +164,7 @@ describe("admin pages", () => {
       ["/admin/editor/paraplu-quickscan", /quickscan/i, "editor"],
       ["/admin/outbox", "Postvak uit", "outbox"],
       ["/admin/accounts", "Accounts", "accounts"],
+      ["/admin/settings", "Instellingen", "settings"],
       ["/admin/bestaat-niet", "Pagina niet gevonden", "not-found"],
     ];
     for (const [path, heading, name] of pages) {
@@ -173,6 +177,7 @@ describe("admin pages", () => {
         "Scan-editor",
         "Postvak uit",
         "Accounts",
+        "Instellingen",
       ]);
       expect(await header.locator(".shell-user").textContent(), path).toContain("beheerder");
       expect(await header.getByRole("button", { name: "Uitloggen" }).count(), path).toBe(1);
@@ -281,6 +286,7 @@ describe("admin pages", () => {
     await visit(page, "/admin/rounds/new", "Nieuwe ronde", "round-form");
     await visit(page, "/admin/outbox", "Postvak uit", "outbox");
     await visit(page, "/admin/accounts", "Accounts", "accounts");
+    await visit(page, "/admin/settings", "Instellingen", "settings");
     await visit(page, "/admin/editor/paraplu-quickscan", /quickscan/i, "editor");
     // The respondent's own results, from their own link.
     await visit(page, `/r/${ids.ownToken}/report`, /bachelor/i, "own-report");
