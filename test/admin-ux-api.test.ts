@@ -55,7 +55,13 @@ describe.each(backends)("admin pages' data on %s", (backend) => {
   test("invitations go to who has not answered; remind-now is offered a minute after them; the outbox has the mail as sent", async () => {
     const { app, invitations, clock } = setup("America/New_York");
     // Links handed out at creation: Anna answers before any invitation is sent.
-    const round = await createRoundVia(app, { scanId });
+    const round = await createRoundVia(app, {
+      scanId,
+      respondents: [
+        { name: "Anna", email: "anna@example.org", team: "noord" },
+        { name: "Bram", email: "bram@example.org", team: "zuid" },
+      ],
+    });
     const roundId = round.round.id;
     expect((await send(app, "POST", `/api/respond/${round.tokens[0]}/submit`, { responseId: crypto.randomUUID(), data: miniAnswers })).status).toBe(200);
     let recipients = await admin(app, "GET", `/api/admin/rounds/${roundId}/recipients`);
