@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -51,11 +50,4 @@ export default defineConfig({
   // admin pages and the editor are separate lazy chunks (test/bundles.test.ts).
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2500 },
   server: { proxy: { "/api": "http://localhost:3000" } },
-  test: {
-    root: ".",
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-  },
 });

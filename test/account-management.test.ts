@@ -15,7 +15,7 @@ import { login, sessionAs, type TestSession } from "./support/accounts.ts";
 import { adminToken, testApp } from "./support/app.ts";
 import { startServer, type ServerProcess } from "./support/server-process.ts";
 import { lockDataDir } from "../server/db/data-dir-lock.ts";
-import { backends, openTestDb, type Backend, type TestDb } from "./support/db.ts";
+import { backends, openTestDb, seedEmbeddedDataDir, type Backend, type TestDb } from "./support/db.ts";
 
 interface AccountJson {
   id: string;
@@ -217,6 +217,8 @@ async function accountDb(backend: Backend): Promise<{ env: NodeJS.ProcessEnv; cl
     return { env: { ...inherited, ...db.serverEnv }, close: () => db.close() };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-cli-"));
+  // A just-created embedded database, not yet migrated: the CLI migrates it as on a first run.
+  await seedEmbeddedDataDir(dataDir, { migrated: false });
   return { env: { ...inherited, DATA_DIR: dataDir }, close: () => rm(dataDir, { recursive: true, force: true }) };
 }
 

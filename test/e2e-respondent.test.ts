@@ -314,7 +314,8 @@ describe.each(backends)("respondent page on %s", (backend) => {
       closesAt: new Date(Date.now() + 4_000),
     });
     await submitThroughApi(closing.links[0]!);
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    // Wait until the server's clock has passed the closing time.
+    await expect.poll(async () => (await serverForm(closing.links[0]!)).round.state, { interval: 250 }).toBe("closed");
     await page.goto(closing.links[0]!);
     await page.getByText("Deze ronde is gesloten").first().waitFor();
     await page.getByText("niet meer wijzigen").waitFor();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compileScanFile, validAnswers } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 import { startServer, type ServerProcess } from "./support/server-process.ts";
+import { budget } from "./support/timing.ts";
 
 const adminToken = "kill-test-admin-token-0123456789";
 
@@ -62,8 +63,8 @@ describe.each(backends)("an acknowledged answer survives kill -9 of the server o
       }
     };
     const workers = Array.from({ length: 16 }, worker);
-    // Kill mid-load, at a moment that is not tied to any request finishing.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill mid-load, once enough answers are acknowledged (16 requests are in flight then).
+    await expect.poll(() => acknowledged.length, { timeout: budget(60_000), interval: 20 }).toBeGreaterThan(20);
     server.child.kill("SIGKILL");
     running = false;
     await Promise.all(workers);

@@ -2,12 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { migrate } from "../server/db/migrate.ts";
 import { afterAll, describe, expect, test } from "vitest";
 import { connect, type Sql } from "../server/db/connect.ts";
 import { individualMiniScan } from "./fixtures/mini-scan.ts";
 import { publishAs } from "./support/app.ts";
-import { backends, openTestDb, type TestDb } from "./support/db.ts";
+import { backends, openTestDb, seedEmbeddedDataDir, type TestDb } from "./support/db.ts";
 import { day, emptyRound, mailSetup, teachersCsv, testClock } from "./support/mail.ts";
 import { startSmtp } from "./support/smtp.ts";
 
@@ -28,8 +27,8 @@ const perRecipient = (to: string[][]) => {
 async function openCrashableDb(backend: (typeof backends)[number]): Promise<TestDb> {
   if (backend === "postgres") return openTestDb(backend);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-crash-"));
+  await seedEmbeddedDataDir(dataDir, { migrated: true });
   const conn = await connect({ dataDir, databaseUrl: undefined, databasePoolSize: 1 });
-  await migrate(conn.sql);
   return { backend, sql: conn.sql, serverEnv: { DATA_DIR: dataDir }, close: () => conn.close() };
 }
 

@@ -6,23 +6,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { seedEmbeddedDataDir } from "./db.ts";
+import { oncePerRun } from "./shared.ts";
+import { budget, traced } from "./timing.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-let builtClientDir: string | null = null;
-
 /**
- * Builds the client once per test process into its own folder, so a test run never races with
- * someone else's `npm start` writing client/dist.
+ * Builds the client once per test run (once per process outside vitest) into a folder of its
+ * own, so a test run never races with someone's `npm start` writing client/dist.
  */
-export async function buildClient(): Promise<string> {
-  if (builtClientDir) return builtClientDir;
-  const outDir = mkdtempSync(path.join(tmpdir(), "peilstok-client-"));
-  process.once("exit", () => rmSync(outDir, { recursive: true, force: true }));
-  await run(bin("vite"), ["build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"]);
-  builtClientDir = outDir;
-  return outDir;
+export function buildClient(): Promise<string> {
+  return oncePerRun("client", (outDir) =>
+    traced("client build", async () => {
+      await run(bin("vite"), ["build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"]);
+      return outDir;
+    }),
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -65,12 +66,19 @@ export function firstAdmin(server: AppServer): { email: string; password: string
 
 export interface AppServerOptions {
   env?: Record<string, string>;
+  /**
+   * On the embedded database the data folder starts with a copy of a just-created PGlite
+   * database (creating one takes seconds; the server still migrates it). `true`: a truly empty
+   * folder, as on a first `npm start`.
+   */
+  emptyDataDir?: boolean;
 }
 
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const clientDir = await buildClient();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "peilstok-data-"));
+  if (!options.emptyDataDir && !options.env?.DATABASE_URL) await seedEmbeddedDataDir(dataDir, { migrated: false });
   const url = `http://127.0.0.1:${port}`;
   const adminToken = randomBytes(24).toString("base64url");
   let child: ChildProcess | null = null;
@@ -111,7 +119,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       });
       child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
       child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-      await waitUntilHealthy(url, () => child?.exitCode ?? child?.signalCode ?? null, () => log);
+      await traced("app server start", () => waitUntilHealthy(url, () => child?.exitCode ?? child?.signalCode ?? null, () => log));
     },
     async stop() {
       child?.kill("SIGTERM");
@@ -145,7 +153,7 @@ async function waitUntilHealthy(
   exitStatus: () => number | string | null,
   output: () => string,
 ): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + budget(180_000);
   while (Date.now() < deadline) {
     if (exitStatus() !== null) throw new Error(`server exited (${exitStatus()}):\n${output()}`);
     try {
@@ -156,7 +164,7 @@ async function waitUntilHealthy(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`server did not become healthy within 90 s:\n${output()}`);
+  throw new Error(`server did not become healthy within ${budget(180)} s:\n${output()}`);
 }
 
 function run(command: string, args: string[]): Promise<void> {

@@ -1,22 +1,30 @@
-// Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, plus axe-core.
+// Real Chromium driven by playwright-core, plus axe-core. Which Chromium: see chromium.ts (the
+// npm build by default, CHROMIUM_PATH by choice).
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from "playwright-core";
+import { chromiumTarget } from "./chromium.ts";
+import { traced } from "./timing.ts";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return traced("chromium launch", async () => {
+    const target = await chromiumTarget();
+    return chromium.launch({
+      executablePath: target.executablePath,
+      env: target.env,
+      headless: true,
+      // Playwright's defaults plus these; never @sparticuz/chromium's args (see chromium.ts).
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      ...options,
+    });
   });
 }
 

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { connect, type Sql } from "../../server/db/connect.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { startCluster } from "./pg-cluster.ts";
+import { oncePerRun, runDir, waitForRunValue } from "./shared.ts";
+import { traced } from "./timing.ts";
 
 export type Backend = "embedded" | "postgres";
 
@@ -21,48 +23,127 @@ export interface TestDb {
 }
 
 /**
- * A fresh, migrated database. PostgreSQL: a new database on TEST_DATABASE_URL when set, else a
- * throwaway cluster this helper starts (failing loudly when PostgreSQL is not installed).
+ * A PostgreSQL server on which tests may create databases: TEST_DATABASE_URL when set, else the
+ * cluster test/support/global-setup.ts started for this run, else (outside vitest) one cluster
+ * for this process.
  */
-export async function openTestDb(backend: Backend, { migrated = true } = {}): Promise<TestDb> {
+export async function testPostgresUrl(): Promise<string> {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  if (runDir()) return waitForRunValue<string>("pg-cluster");
+  processCluster ??= startCluster({ maxConnections: 300 }).then((cluster) => cluster.url);
+  return processCluster;
+}
+let processCluster: Promise<string> | null = null;
+
+/**
+ * A migrated database to copy from, made once per run: `create database … template …` takes a
+ * fraction of the time of running every migration again. Nobody may connect to it (a template
+ * with a connection cannot be copied).
+ */
+function postgresTemplate(adminUrl: string): Promise<string> {
+  return oncePerRun("pg-template", () => traced("postgres template", async () => {
+    const name = `peilstok_template_${randomBytes(6).toString("hex")}`;
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    try {
+      await admin`create database ${admin(name)}`;
+      const db = await connect({ databaseUrl: withDatabase(adminUrl, name), dataDir: "", databasePoolSize: 1 });
+      try {
+        await migrate(db.sql);
+      } finally {
+        await db.close();
+      }
+      await admin`alter database ${admin(name)} with is_template true allow_connections false`;
+    } finally {
+      await admin.end();
+    }
+    return name;
+  }));
+}
+
+/**
+ * An embedded (PGlite) data folder to copy from, made once per run: creating a PGlite database
+ * (its initdb) takes seconds, copying one a fraction of that. `migrated: false` is a database as
+ * PGlite first creates it.
+ */
+export function pgliteTemplate({ migrated }: { migrated: boolean }): Promise<string> {
+  if (!migrated) {
+    return oncePerRun("pglite-fresh", (dir) =>
+      traced("pglite template", async () => {
+        const db = await connect({ dataDir: dir, databaseUrl: undefined, databasePoolSize: 1 });
+        await db.close();
+        return dir;
+      }),
+    );
+  }
+  return oncePerRun("pglite-migrated", (dir) => traced("pglite migrated template", async () => {
+    await cp(path.join(await pgliteTemplate({ migrated: false }), "pglite"), path.join(dir, "pglite"), { recursive: true });
+    const db = await connect({ dataDir: dir, databaseUrl: undefined, databasePoolSize: 1 });
+    try {
+      await migrate(db.sql);
+    } finally {
+      await db.close();
+    }
+    return dir;
+  }));
+}
+
+/** Fills an empty data folder with a copy of an embedded database (see pgliteTemplate). */
+export async function seedEmbeddedDataDir(dataDir: string, { migrated }: { migrated: boolean }): Promise<void> {
+  await cp(path.join(await pgliteTemplate({ migrated }), "pglite"), path.join(dataDir, "pglite"), { recursive: true });
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A fresh database of its own, migrated unless `migrated: false` (then empty, as a first start
+ * finds it). PostgreSQL: a new database on the run's server (see testPostgresUrl), dropped on
+ * close. Embedded: a new PGlite data folder, removed on close.
+ */
+export function openTestDb(backend: Backend, { migrated = true } = {}): Promise<TestDb> {
+  return traced(`openTestDb ${backend}${migrated ? "" : " (not migrated)"}`, () => open(backend, migrated));
+}
+
+async function open(backend: Backend, migrated: boolean): Promise<TestDb> {
   if (backend === "embedded") {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-pglite-"));
-    const db = await connect({ dataDir, databaseUrl: undefined, databasePoolSize: 1 });
-    if (migrated) await migrate(db.sql);
-    return {
-      backend,
-      sql: db.sql,
-      serverEnv: { DATA_DIR: dataDir },
-      async close() {
-        await db.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
+    try {
+      await seedEmbeddedDataDir(dataDir, { migrated });
+      const db = await connect({ dataDir, databaseUrl: undefined, databasePoolSize: 1 });
+      return {
+        backend,
+        sql: db.sql,
+        serverEnv: { DATA_DIR: dataDir },
+        async close() {
+          await db.close();
+          await rm(dataDir, { recursive: true, force: true });
+        },
+      };
+    } catch (err) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw err;
+    }
   }
 
-  const shared = process.env.TEST_DATABASE_URL;
-  const cluster = shared ? null : await startCluster();
-  const adminUrl = shared ?? cluster!.url;
+  const adminUrl = await testPostgresUrl();
+  const template = migrated ? await postgresTemplate(adminUrl) : null;
   const name = `peilstok_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin`create database ${admin(name)}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await connect({ databaseUrl: url.toString(), dataDir: "", databasePoolSize: 10 });
-  if (migrated) await migrate(db.sql);
+  if (template) await admin`create database ${admin(name)} template ${admin(template)}`;
+  else await admin`create database ${admin(name)}`;
+  const url = withDatabase(adminUrl, name);
+  const db = await connect({ databaseUrl: url, dataDir: "", databasePoolSize: 10 });
   return {
     backend,
     sql: db.sql,
-    serverEnv: { DATABASE_URL: url.toString() },
+    serverEnv: { DATABASE_URL: url },
     async close() {
       await db.close();
-      if (cluster) {
-        await admin.end();
-        await cluster.stop();
-      } else {
-        await admin`drop database if exists ${admin(name)} with (force)`;
-        await admin.end();
-      }
+      await admin`drop database if exists ${admin(name)} with (force)`;
+      await admin.end();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "./pg-cluster.ts";
+import { budget } from "./timing.ts";
 
 export interface ServerProcess {
   url: string;
@@ -24,7 +25,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${budget(180)} s:\n${output}`)), budget(180_000));
     const check = () => {
       if (output.includes("listening on")) {
         clearTimeout(timer);

@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+import { budget } from "./test/support/timing.ts";
+
+// The test suite (`npm test`). Shared per run (test/support/global-setup.ts): one PostgreSQL
+// cluster in which each test file makes its own databases, and, made on first use, the built
+// client and template databases. Timeouts are budgets, not expectations: generous, so a busy
+// machine makes the suite slower, never red (TEST_TIME_SCALE scales them further).
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
+    testTimeout: budget(120_000),
+    hookTimeout: budget(300_000),
+    teardownTimeout: budget(60_000),
+    // expect.poll's default budget is one second: far too tight on a busy machine.
+    expect: { poll: { timeout: budget(30_000), interval: 50 } },
+    fileParallelism: false,
+  },
+});
