@@ -226,7 +226,7 @@ describe.each(backends)("npm run account on %s", (backend) => {
   let db: Awaited<ReturnType<typeof accountDb>>;
   beforeAll(async () => {
     db = await accountDb(backend);
-  }, 60_000);
+  });
   afterAll(async () => db?.close());
 
   const account = async (...args: string[]) => {
@@ -239,7 +239,7 @@ describe.each(backends)("npm run account on %s", (backend) => {
     }
   };
 
-  test("sets roles, deactivates and activates, and keeps the last active admin", { timeout: 120_000 }, async () => {
+  test("sets roles, deactivates and activates, and keeps the last active admin", async () => {
     expect((await account("create", "--email", "beheer@example.org")).code).toBe(0);
     expect((await account("create", "--email", "lid@example.org", "--role", "viewer")).code).toBe(0);
 

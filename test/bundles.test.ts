@@ -27,7 +27,7 @@ function closure(entries: string[]): string[] {
 describe("client bundles", () => {
   beforeAll(async () => {
     dir = await buildClient();
-  }, 180_000);
+  });
 
   const assets = () => readdirSync(path.join(dir, "assets")).filter((f) => f.endsWith(".js")).map((f) => `assets/${f}`);
   const entry = () => /src="\/(assets\/index-[^"]+\.js)"/.exec(read("index.html"))![1]!;

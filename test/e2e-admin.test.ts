@@ -221,7 +221,7 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await logIn(page, server.url, admin.email, admin.password);
     await page.goto(`${server.url}/admin/editor/bachelorscan`);
     const summary = page.getByTestId("check-summary");
-    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toMatch(/^Geen fouten · \d+ vragen/);
+    await expect.poll(() => summary.textContent()).toMatch(/^Geen fouten · \d+ vragen/);
     await page.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.type("\n# ", { delay: 20 });
@@ -231,7 +231,7 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     expect(checks).toBeGreaterThanOrEqual(40);
     // A typo typed now is underlined by that same live check.
     await page.keyboard.type("\nscor gap", { delay: 20 });
-    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/1 fout/);
+    await expect.poll(() => summary.textContent()).toMatch(/1 fout/);
     await context.close();
   });
 

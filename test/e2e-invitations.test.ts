@@ -14,8 +14,8 @@ import { linkIn, startSmtp, type TestSmtp } from "./support/smtp.ts";
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
-}, 60_000);
-afterAll(async () => browser?.close(), 30_000);
+});
+afterAll(async () => browser?.close());
 
 describe.each(backends)("invitations by e-mail on %s", (backend) => {
   let db: TestDb;
@@ -33,7 +33,7 @@ describe.each(backends)("invitations by e-mail on %s", (backend) => {
     await new Promise<void>((resolve) => {
       server = serve({ fetch: setup.app.fetch, port, hostname: "127.0.0.1" }, () => resolve());
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     setup?.transport.close();
     await new Promise((resolve) => server?.close(resolve));
@@ -113,5 +113,5 @@ describe.each(backends)("invitations by e-mail on %s", (backend) => {
     const recipients = await api("GET", `/api/admin/rounds/${round.id}/recipients`);
     expect(recipients.recipients.filter((r: any) => r.state === "submitted")).toHaveLength(3);
     expect(recipients.recipients.filter((r: any) => r.reminders === 1)).toHaveLength(27);
-  }, 240_000);
+  });
 });

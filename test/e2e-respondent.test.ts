@@ -6,6 +6,7 @@ import { createRound, type AppServer } from "./support/app-server.ts";
 import { backends } from "./support/db.ts";
 import { useAppServer, useChromium } from "./support/e2e.ts";
 import type { BrowserContext } from "playwright-core";
+import { budget } from "./support/timing.ts";
 import { newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
 import {
   answerPage,
@@ -137,7 +138,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     await page.getByRole("button", { name: "Antwoorden wijzigen" }).waitFor();
     expect(seen.errors).toEqual([]);
     await context.close();
-  }, 300_000);
+  });
 
   it("lets a respondent fill in the paraplu quickscan, with help lists rendered and markup in answers shown as text", async () => {
     const {
@@ -195,7 +196,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     expect(changed.response?.status).toBe("submitted");
     expect(changed.response?.data).toEqual({ ...stored.response?.data, missie: newMissie });
     await context.close();
-  }, 180_000);
+  });
 
   it("keeps each visitor of an open link to their own response, resumable on their own device", async () => {
     const { openLink } = await createRound(server, { scanId: "wijkteam-clientvragen", openLink: true, respondents: 0 });
@@ -237,7 +238,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     expect(fresh.every((v) => v === "")).toBe(true);
     await stranger.close();
     await visitor.close();
-  }, 120_000);
+  });
 
   it("keeps answers on the phone while the server is unreachable and sends them when it is back", async () => {
     const {
@@ -280,12 +281,12 @@ describe.each(backends)("respondent page on %s", (backend) => {
     expect((await localResponse(page, token))?.submitPending).toBe(true);
 
     await server.start();
-    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor({ timeout: budget(60_000) });
     const stored = await serverForm(link!);
     expect(stored.response?.status).toBe("submitted");
     expect(stored.response?.data).toEqual((await localResponse(page, token))?.data);
     await context.close();
-  }, 180_000);
+  });
 
   it("tells the respondent clearly when a link is unknown, not open yet, closed, or not changeable", async () => {
     const context = await newPhoneContext(browser);
@@ -323,7 +324,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     expect(await page.getByRole("button", { name: "Antwoorden wijzigen" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Verzenden" }).count()).toBe(0);
     await context.close();
-  }, 120_000);
+  });
 
   // What follows is about the page in the browser, not the database: one backend suffices.
   const browserOnly = backend === "embedded";
@@ -375,7 +376,6 @@ describe.each(backends)("respondent page on %s", (backend) => {
         .toEqual({ "ek-1__current": 2, "ek-1__desired": 4 });
       await context.close();
     },
-    120_000,
   );
 
   it.runIf(browserOnly)("says which theme you are on and about how long is left, from the scan's estimate", async () => {
@@ -398,7 +398,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     await waitUntilSaved(page);
     expect(await page.locator(".save-status").textContent()).toBe("Je antwoorden zijn bewaard");
     await context.close();
-  }, 120_000);
+  });
 
   it.runIf(browserOnly)(
     "shows a scan in the browser's language when it has it, switches language with SurveyJS's own texts, and remembers the choice per link",
@@ -432,7 +432,6 @@ describe.each(backends)("respondent page on %s", (backend) => {
       expect(await page.getByRole("button", { name: "English" }).count()).toBe(0);
       await context.close();
     },
-    120_000,
   );
 
   it.runIf(browserOnly)(
@@ -478,7 +477,6 @@ describe.each(backends)("respondent page on %s", (backend) => {
       expect(seen.errors).toEqual([]);
       await context.close();
     },
-    120_000,
   );
 
   it.runIf(browserOnly)("serves the page's files compressed, with their length, and caches only the hashed ones", async () => {
@@ -513,7 +511,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     const sum = (key: "transferred" | "decoded") => transfer.reduce((n, e) => n + e[key], 0);
     expect(sum("transferred")).toBeLessThan(sum("decoded") / 4);
     await context.close();
-  }, 120_000);
+  });
 
   it.runIf(browserOnly)("can be filled in and sent with the keyboard alone, with the focus always visible", async () => {
     const {
@@ -558,7 +556,7 @@ describe.each(backends)("respondent page on %s", (backend) => {
     await page.getByRole("heading", { name: "Bedankt voor het invullen" }).waitFor();
     expect((await serverForm(link!)).response?.status).toBe("submitted");
     await context.close();
-  }, 120_000);
+  });
 
   it.runIf(browserOnly)(
     "has no serious or critical accessibility problems on any respondent page at 360 px and at 1280 px",
@@ -620,6 +618,5 @@ describe.each(backends)("respondent page on %s", (backend) => {
         await context.close();
       }
     },
-    180_000,
   );
 });

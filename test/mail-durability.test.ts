@@ -33,7 +33,7 @@ async function openCrashableDb(backend: (typeof backends)[number]): Promise<Test
 }
 
 describe.each(backends)("sending survives a crash on %s", (backend) => {
-  test("kill -9 mid-batch: after a restart every teacher has exactly one invitation", { timeout: 120_000 }, async () => {
+  test("kill -9 mid-batch: after a restart every teacher has exactly one invitation", async () => {
     const db = await openCrashableDb(backend);
     const { scanId } = await publishAs(db.sql, individualMiniScan);
     const setup = mailSetup(db.sql);
@@ -104,7 +104,7 @@ describe("two app instances on one PostgreSQL", () => {
     await db?.close();
   });
 
-  test("never send the same invitation or reminder twice", { timeout: 120_000 }, async () => {
+  test("never send the same invitation or reminder twice", async () => {
     db = await openTestDb("postgres");
     second = await connect({ databaseUrl: db.serverEnv.DATABASE_URL, dataDir: "", databasePoolSize: 5 });
     const smtp = await startSmtp();

@@ -1,13 +1,17 @@
-import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { connect, type Sql } from "../../server/db/connect.ts";
-import { migrate } from "../../server/db/migrate.ts";
+import { migrate, readMigrations } from "../../server/db/migrate.ts";
 import { startCluster } from "./pg-cluster.ts";
 import { oncePerRun, runDir, waitForRunValue } from "./shared.ts";
 import { traced } from "./timing.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
 
 export type Backend = "embedded" | "postgres";
 
@@ -61,30 +65,52 @@ function postgresTemplate(adminUrl: string): Promise<string> {
 }
 
 /**
- * An embedded (PGlite) data folder to copy from, made once per run: creating a PGlite database
- * (its initdb) takes seconds, copying one a fraction of that. `migrated: false` is a database as
- * PGlite first creates it.
+ * An embedded (PGlite) data folder to copy from: creating a PGlite database (its initdb) takes
+ * seconds, copying one a fraction of that. `migrated: false` is a database as PGlite first
+ * creates it. Kept between runs in node_modules/.cache, under a key of the PGlite version, the
+ * connection code and (migrated) every migration file, so a change to any of them makes a new one.
  */
 export function pgliteTemplate({ migrated }: { migrated: boolean }): Promise<string> {
-  if (!migrated) {
-    return oncePerRun("pglite-fresh", (dir) =>
-      traced("pglite template", async () => {
-        const db = await connect({ dataDir: dir, databaseUrl: undefined, databasePoolSize: 1 });
-        await db.close();
-        return dir;
-      }),
-    );
+  return oncePerRun(migrated ? "pglite-migrated" : "pglite-fresh", () =>
+    traced(`pglite template${migrated ? " (migrated)" : ""}`, async () => {
+      const dir = path.join(root, "node_modules", ".cache", `peilstok-pglite-${await pgliteKey(migrated)}`);
+      if (existsSync(path.join(dir, ".complete"))) return dir;
+      const partial = `${dir}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
+      await mkdir(partial, { recursive: true });
+      try {
+        if (migrated) {
+          await cp(path.join(await pgliteTemplate({ migrated: false }), "pglite"), path.join(partial, "pglite"), { recursive: true });
+        }
+        const db = await connect({ dataDir: partial, databaseUrl: undefined, databasePoolSize: 1 });
+        try {
+          if (migrated) await migrate(db.sql);
+        } finally {
+          await db.close();
+        }
+        await writeFile(path.join(partial, ".complete"), "");
+        await rename(partial, dir).catch(async (err: NodeJS.ErrnoException) => {
+          // Another run made the same one meanwhile.
+          if (!existsSync(path.join(dir, ".complete"))) throw err;
+        });
+      } finally {
+        await rm(partial, { recursive: true, force: true });
+      }
+      return dir;
+    }),
+  );
+}
+
+async function pgliteKey(migrated: boolean): Promise<string> {
+  const hash = createHash("sha256");
+  const pglite = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  let pkg = path.dirname(pglite);
+  while (!existsSync(path.join(pkg, "package.json"))) pkg = path.dirname(pkg);
+  hash.update(await readFile(path.join(pkg, "package.json")));
+  hash.update(await readFile(path.join(root, "server", "db", "connect.ts")));
+  if (migrated) {
+    for (const migration of await readMigrations()) hash.update(`${migration.version} ${migration.name}\n${migration.text}\n`);
   }
-  return oncePerRun("pglite-migrated", (dir) => traced("pglite migrated template", async () => {
-    await cp(path.join(await pgliteTemplate({ migrated: false }), "pglite"), path.join(dir, "pglite"), { recursive: true });
-    const db = await connect({ dataDir: dir, databaseUrl: undefined, databasePoolSize: 1 });
-    try {
-      await migrate(db.sql);
-    } finally {
-      await db.close();
-    }
-    return dir;
-  }));
+  return hash.digest("hex").slice(0, 16);
 }
 
 /** Fills an empty data folder with a copy of an embedded database (see pgliteTemplate). */

@@ -13,10 +13,10 @@ export function useChromium(use: (browser: Browser) => void): void {
   beforeAll(async () => {
     browser = await launchChromium();
     use(browser);
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
-  }, 30_000);
+  });
 }
 
 /**
@@ -31,9 +31,9 @@ export function useAppServer(backend: Backend, use: (server: AppServer) => void,
     db = backend === "postgres" ? await openTestDb("postgres", { migrated: false }) : null;
     server = await startAppServer({ env: { ...(db?.serverEnv ?? {}), ...env } });
     use(server);
-  }, 180_000);
+  });
   afterAll(async () => {
     await server?.dispose();
     await db?.close();
-  }, 60_000);
+  });
 }

@@ -1,5 +1,6 @@
 // Drives the respondent page the way a person does: through SurveyJS's rendered controls.
 import type { Page } from "playwright-core";
+import { budget } from "./timing.ts";
 
 export type Answer = number | string;
 
@@ -8,6 +9,26 @@ export async function visibleQuestionNames(page: Page): Promise<string[]> {
   return page
     .locator(".sd-body .sd-question[data-name]:visible")
     .evaluateAll((els) => els.filter((el) => !el.classList.contains("sd-panel")).map((el) => el.getAttribute("data-name") ?? ""));
+}
+
+/**
+ * The first visible question on the page that is not in `done`, and whether it takes text: one
+ * round trip to the page instead of one per question and property (a 90-question scan is
+ * answered through the browser in several tests, on a busy machine too).
+ */
+async function nextOpenQuestion(page: Page, done: ReadonlySet<string>): Promise<{ name: string; kind: "choice" | "text" } | null> {
+  return page.evaluate((skip) => {
+    const seen = new Set(skip);
+    for (const el of document.querySelectorAll(".sd-body .sd-question[data-name]")) {
+      const name = el.getAttribute("data-name") ?? "";
+      if (el.classList.contains("sd-panel") || seen.has(name)) continue;
+      // Visible as Playwright's :visible means it: rendered, not visibility:hidden, not empty.
+      const box = el.getBoundingClientRect();
+      if (!el.checkVisibility({ visibilityProperty: true }) || box.width === 0 || box.height === 0) continue;
+      return { name, kind: el.querySelector("textarea, input.sd-text") ? ("text" as const) : ("choice" as const) };
+    }
+    return null;
+  }, [...done]);
 }
 
 /**
@@ -44,15 +65,14 @@ export async function answerPage(
   const answered: string[] = [];
   const done = new Set(options.skip ?? []);
   for (;;) {
-    const next = (await visibleQuestionNames(page)).find((name) => !done.has(name));
-    if (next === undefined || answered.length >= (options.limit ?? Infinity)) return answered;
-    done.add(next);
-    const question = page.locator(`.sd-question[data-name="${next}"]`);
-    const isText = (await question.locator("textarea, input.sd-text").count()) > 0;
-    const answer = choose(next, isText ? "text" : "choice");
+    if (answered.length >= (options.limit ?? Infinity)) return answered;
+    const next = await nextOpenQuestion(page, done);
+    if (next === null) return answered;
+    done.add(next.name);
+    const answer = choose(next.name, next.kind);
     if (answer === "") continue;
-    await answerQuestion(page, next, answer);
-    answered.push(next);
+    await answerQuestion(page, next.name, answer);
+    answered.push(next.name);
   }
 }
 
@@ -75,7 +95,7 @@ export async function submit(page: Page): Promise<void> {
 
 /** Waits until the status line says the server has the latest answers. */
 export async function waitUntilSaved(page: Page): Promise<void> {
-  await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 15_000 });
+  await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: budget(60_000) });
 }
 
 /** The respondent's own copy in localStorage (see client/src/features/respond/local-response.ts). */

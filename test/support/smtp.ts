@@ -1,6 +1,7 @@
 // A real SMTP server (the smtp-server package) on a free loopback port that keeps what it
 // accepts, with just enough MIME decoding to read a mail's subject, text and link.
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+import { budget } from "./timing.ts";
 
 export interface ReceivedMail {
   to: string[];
@@ -127,7 +128,7 @@ export async function startSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp
     url: `smtp://127.0.0.1:${port}`,
     port,
     mails,
-    async waitFor(n, timeoutMs = 20_000) {
+    async waitFor(n, timeoutMs = budget(60_000)) {
       const deadline = Date.now() + timeoutMs;
       while (mails.length < n) {
         if (Date.now() > deadline) throw new Error(`expected ${n} mails, got ${mails.length}`);

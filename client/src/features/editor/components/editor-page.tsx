@@ -3,7 +3,7 @@
 // would look like; "Publish" stores a new immutable version when there are no errors.
 import { lintGutter } from "@codemirror/lint";
 import { EditorView, basicSetup } from "codemirror";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "../../../components/button.tsx";
 import { Loading, Notice } from "../../../components/notice.tsx";
 import { PageHeader } from "../../../components/page-header.tsx";
@@ -91,14 +91,24 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
     };
   }, [initial]);
 
-  // Rebuilding the SurveyJS form is the slow part: only once typing pauses, and only from a scan
-  // without errors (the last good one stays on screen otherwise).
+  // Rebuilding the SurveyJS form is the slow part: only once typing pauses, only from a scan
+  // without errors (the last good one stays on screen otherwise), and only when the form itself
+  // changed (not for a comment or a score line). On a busy machine a keystroke can take longer
+  // than the pause, so rebuilding on every check would make each keystroke slower still.
+  const previewJson = useRef("");
   useEffect(() => {
     if (!check?.result) return;
     const survey = check.result.survey;
-    const timer = setTimeout(() => setPreview(survey), 250);
+    const json = JSON.stringify(survey);
+    if (json === previewJson.current) return;
+    const timer = setTimeout(() => {
+      previewJson.current = json;
+      setPreview(survey);
+    }, 250);
     return () => clearTimeout(timer);
   }, [check]);
+  // The form re-renders only for a new preview, not with every keystroke's check.
+  const previewForm = useMemo(() => (preview ? <SurveyForm json={preview} mode="display" /> : null), [preview]);
 
   const jumpTo = useCallback((offset: number) => {
     const editor = view.current;
@@ -191,7 +201,7 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
                 <p className="muted">Het voorbeeld toont de laatste versie zonder fouten.</p>
               ) : null}
               <div className="editor-preview" data-testid="preview">
-                {preview ? <SurveyForm json={preview} mode="display" /> : null}
+                {previewForm}
               </div>
             </>
           ) : check?.result ? (
