@@ -15,6 +15,8 @@ export default defineConfig({
     teardownTimeout: budget(60_000),
     // expect.poll's own default budget is one second: far too tight on a busy machine.
     expect: { poll: { timeout: budget(60_000), interval: 50 } },
-    fileParallelism: false,
+    // Test files are independent (own databases, ports, folders): two at a time on two cores.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });
