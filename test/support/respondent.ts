@@ -41,8 +41,17 @@ export async function answerQuestion(page: Page, name: string, answer: Answer): 
     await question.locator("textarea, input.sd-text").first().fill(answer);
     return;
   }
-  if ((await question.locator(".sd-dropdown").count()) > 0) {
-    // On small screens SurveyJS renders rating scales as a dropdown with a popup list.
+  // On small screens SurveyJS renders a rating scale as a dropdown with a popup list, but only
+  // after it has drawn it as buttons and measured them (a ResizeObserver, then a frame later): on
+  // a busy machine the buttons can still be there when the test looks, and go while it clicks.
+  // So let a few frames pass before deciding which control it is.
+  const dropdown = await question.evaluate(async (el) => {
+    if (!el.querySelector(".sd-dropdown") && el.querySelector(".sd-rating__item")) {
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return el.querySelector(".sd-dropdown") !== null;
+  });
+  if (dropdown) {
     await question.locator(".sd-dropdown").click();
     await page.locator(".sv-popup:visible [role=option]").nth(answer).click();
     await page.locator(".sv-popup:visible").waitFor({ state: "hidden" });
