@@ -41,17 +41,9 @@ export async function answerQuestion(page: Page, name: string, answer: Answer): 
     await question.locator("textarea, input.sd-text").first().fill(answer);
     return;
   }
-  // On small screens SurveyJS renders a rating scale as a dropdown with a popup list, but only
-  // after it has drawn it as buttons and measured them (a ResizeObserver, then a frame later): on
-  // a busy machine the buttons can still be there when the test looks, and go while it clicks.
-  // So let a few frames pass before deciding which control it is.
-  const dropdown = await question.evaluate(async (el) => {
-    if (!el.querySelector(".sd-dropdown") && el.querySelector(".sd-rating__item")) {
-      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return el.querySelector(".sd-dropdown") !== null;
-  });
-  if (dropdown) {
+  // Rating scales are compiled to buttons (displayMode "buttons"): SurveyJS's "auto" would draw
+  // buttons, measure them and re-render a dropdown a frame later, under a clicking test's feet.
+  if ((await question.locator(".sd-dropdown").count()) > 0) {
     await question.locator(".sd-dropdown").click();
     await page.locator(".sv-popup:visible [role=option]").nth(answer).click();
     await page.locator(".sv-popup:visible").waitFor({ state: "hidden" });
