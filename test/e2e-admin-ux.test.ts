@@ -126,8 +126,8 @@ describe("admin pages", () => {
     await phone?.close();
   });
 
-  /** Goes to `path`, waits for its main heading, and checks axe and the page width. */
-  async function visit(page: Page, path: string, heading: string | RegExp, name: string) {
+  /** Goes to `path`, waits for its main heading, and checks the page width and (unless told not to) axe. */
+  async function visit(page: Page, path: string, heading: string | RegExp, name: string, { axe = true } = {}) {
     await page.goto(`${server.url}${path}`);
     await page.getByRole("heading", { level: 1, name: heading }).waitFor();
     // Charts draw after layout; wait for them so that width and axe see the finished page.
@@ -136,7 +136,7 @@ describe("admin pages", () => {
     if (shots) await page.screenshot({ path: `${shots}/${name}-${width.inner}.png`, fullPage: true });
     expect(width.inner).toBe(page.viewportSize()!.width);
     expect(width.scroll, `${path} is wider than the screen`).toBeLessThanOrEqual(width.inner);
-    expect(await seriousAxeViolations(page), path).toEqual([]);
+    if (axe) expect(await seriousAxeViolations(page), path).toEqual([]);
   }
 
   it("every admin page: one shell with the user's name and role, breadcrumbs where pages nest, no serious axe issue", async () => {
@@ -281,13 +281,15 @@ describe("admin pages", () => {
     await visit(page, `/admin/reports/${ids.bachelor}`, /bachelor/i, "report-bachelorscan");
     await visit(page, `/admin/reports/${ids.quickscanAutumn}/series`, /^Verloop/, "series-report");
     await visit(page, `/admin/series/${ids.series}`, "Quickscan Noord", "series");
-    await visit(page, "/admin", "Rondes", "overview");
-    await visit(page, `/admin/rounds/${ids.quickscanAutumn}/respondents`, "Respondenten en uitnodigingen", "respondents");
-    await visit(page, "/admin/rounds/new", "Nieuwe ronde", "round-form");
-    await visit(page, "/admin/outbox", "Postvak uit", "outbox");
-    await visit(page, "/admin/accounts", "Accounts", "accounts");
-    await visit(page, "/admin/settings", "Instellingen", "settings");
-    await visit(page, "/admin/editor/paraplu-quickscan", /quickscan/i, "editor");
+    // The other admin pages fit too (axe has seen them at desktop width above).
+    const quick = { axe: false };
+    await visit(page, "/admin", "Rondes", "overview", quick);
+    await visit(page, `/admin/rounds/${ids.quickscanAutumn}/respondents`, "Respondenten en uitnodigingen", "respondents", quick);
+    await visit(page, "/admin/rounds/new", "Nieuwe ronde", "round-form", quick);
+    await visit(page, "/admin/outbox", "Postvak uit", "outbox", quick);
+    await visit(page, "/admin/accounts", "Accounts", "accounts", quick);
+    await visit(page, "/admin/settings", "Instellingen", "settings", quick);
+    await visit(page, "/admin/editor/paraplu-quickscan", /quickscan/i, "editor", quick);
     // The respondent's own results, from their own link.
     await visit(page, `/r/${ids.ownToken}/report`, /bachelor/i, "own-report");
     expect(seen.errors).toEqual([]);

@@ -48,7 +48,7 @@ export function render(template: MailText, values: Values): RenderedMail {
     );
     return `<p>${html.replace(/\n/g, "<br>")}</p>`;
   });
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">${paragraphs.join("")}</body></html>`;
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5;overflow-wrap:anywhere">${paragraphs.join("")}</body></html>`;
   return { subject, text, html };
 }
 
