@@ -3,6 +3,8 @@
 // answers of fewer than `min` people (team A+B shown and team A shown reveal team B).
 import type { AnsweredBy } from "./answered-by.ts";
 import { absoluteMinGroupSize } from "./floor.ts";
+import { formatCloseDate } from "../invitations/mail-render.ts";
+import { defaultTimeZone } from "../lib/env.ts";
 
 /** Why numbers are or are not shown for a group or a field. */
 export type Disclosure =
@@ -71,7 +73,7 @@ export function disclosureText(d: Disclosure): string | null {
     case "too-few":
       return `Nog ${d.needed} ${d.needed === 1 ? "antwoord" : "antwoorden"} nodig voordat deze uitkomsten getoond worden.`;
     case "until-closed":
-      return `De uitkomsten verschijnen als de ronde sluit (${new Date(d.closesAt).toLocaleString("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" })}): wie het rapport vóór en na één nieuw antwoord bekijkt, zou dat antwoord anders kunnen afleiden.`;
+      return `De uitkomsten verschijnen als de ronde sluit (${formatCloseDate(new Date(d.closesAt), defaultTimeZone)}): wie het rapport vóór en na één nieuw antwoord bekijkt, zou dat antwoord anders kunnen afleiden.`;
     case "complement":
       return `Niet apart getoond: samen met de andere uitkomsten zou dit de antwoorden van een te kleine groep verraden (nog ${d.needed} ${d.needed === 1 ? "antwoord" : "antwoorden"} nodig).`;
   }
