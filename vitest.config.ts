@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
+    // Fails a test whose requests got answers their routes do not declare (server/lib/response-check.ts).
+    setupFiles: ["test/support/response-check.ts"],
     // A test's time budget is a hang detector, not a speed check (benchmarks do that).
     testTimeout: budget(300_000),
     hookTimeout: budget(300_000),

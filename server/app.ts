@@ -1,6 +1,7 @@
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono, type Context } from "hono";
+import type { RouteConfig } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
@@ -11,12 +12,14 @@ import type { Sql } from "./db/connect.ts";
 import { defaultTimeZone } from "./lib/env.ts";
 import { AppError, errorHandler } from "./lib/errors.ts";
 import type { Log } from "./lib/log.ts";
+import { apiRoutes, completeDeclarations } from "./lib/openapi.ts";
 import { rateLimit, type RateLimit } from "./lib/rate-limit.ts";
 import { strictInput } from "./lib/strict-input.ts";
+import { responseCheck } from "./lib/response-check.ts";
 import { RespondService } from "./respond/service.ts";
 import { accountRoutes } from "./accounts/account-routes.ts";
 import { authRoutes } from "./accounts/auth-routes.ts";
-import { docsRoutes } from "./system/docs-routes.ts";
+import { apiDocument, docsRoutes } from "./system/docs-routes.ts";
 import { healthRoutes } from "./system/health-routes.ts";
 import { invitationRoutes, mailRoutes } from "./invitations/routes.ts";
 import { roundActionRoutes, seriesRoutes } from "./series/routes.ts";
@@ -48,6 +51,11 @@ export interface AppOptions {
   clientDir?: string;
   /** IANA zone the admin pages show times in (TIME_ZONE); handed to them with the session. */
   timeZone?: string;
+  /**
+   * Tests: checks every /api answer against its route's declaration (server/lib/response-check.ts);
+   * a mismatch is reported here and answered 500.
+   */
+  onResponseMismatch?: ((problem: string) => void) | undefined;
 }
 
 /** Builds the HTTP app; it never listens (see main.ts). */
@@ -61,8 +69,11 @@ export function createApp(options: AppOptions) {
     ttlMs: defaultSessionTtlMs,
     ...options.session,
   };
-  const app = new Hono<AuthEnv>();
+  const app = apiRoutes<AuthEnv>();
+  let declared: RouteConfig[] = [];
+  let document: unknown;
 
+  if (options.onResponseMismatch) app.use(responseCheck(() => declared, options.onResponseMismatch));
   app.use(requestId());
   app.use(
     secureHeaders({
@@ -111,7 +122,7 @@ export function createApp(options: AppOptions) {
   app.use("/api/admin/rounds/:id/*", requireRoundAccess(sql));
 
   app.route("/api/health", healthRoutes(sql));
-  app.route("/api", docsRoutes(options.publicUrl));
+  app.route("/api", docsRoutes(() => (document ??= apiDocument(app, options.publicUrl))));
   app.route("/api/respond", respondRoutes(respond));
   app.route("/api/auth", authRoutes(sql, session, options.timeZone ?? defaultTimeZone));
   app.route("/api/admin/accounts", accountRoutes(sql));
@@ -128,6 +139,7 @@ export function createApp(options: AppOptions) {
   app.all("/api/*", () => {
     throw new AppError(404, "not-found", "no such API route");
   });
+  declared = completeDeclarations(app);
 
   if (options.clientDir) {
     const root = path.relative(process.cwd(), options.clientDir) || ".";

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     clientDir: env.clientDir,
     timeZone: env.timeZone,
     log,
+    onResponseMismatch: env.checkResponses ? (problem) => log.error(`response mismatch: ${problem}`) : undefined,
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     log.info(`peilstok: listening on http://localhost:${info.port} (public URL ${env.publicUrl})`);

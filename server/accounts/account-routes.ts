@@ -1,26 +1,72 @@
-import { Hono } from "hono";
-import { z } from "zod";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Sql } from "../db/connect.ts";
 import { listAccounts } from "./queries.ts";
-import { accountCreateSchema, accountUpdateSchema, accountView, createAccount, updateAccount } from "./service.ts";
+import {
+  accountCreateSchema,
+  accountUpdateSchema,
+  accountView,
+  accountViewSchema,
+  createAccount,
+  createdAccountSchema,
+  updateAccount,
+} from "./service.ts";
 import { requireRole, type AuthEnv } from "./guard.ts";
-import { valid, validParam } from "../lib/request-validator.ts";
+import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
 
-const idParam = z.object({ id: z.uuid() });
+const idParam = z.object({ id: z.uuid(notFoundAs("account")) });
+const admin = requireRole("admin");
+const tags = ["accounts"];
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags,
+  summary: "Accounts (admin)",
+  security: adminSecurity,
+  middleware: admin,
+  responses: { 200: json(z.object({ accounts: z.array(accountViewSchema) }), "Accounts") },
+});
+
+const createAccountRoute = createRoute({
+  method: "post",
+  path: "/",
+  tags,
+  summary: "Create an account (admin); a generated password is returned once",
+  security: adminSecurity,
+  middleware: admin,
+  request: { body: jsonBody(accountCreateSchema) },
+  responses: {
+    201: json(createdAccountSchema, "Created"),
+    409: errorResponse("E-mail address in use."),
+  },
+});
+
+const updateRoute = createRoute({
+  method: "patch",
+  path: "/{id}",
+  tags,
+  summary: "Change an account's role and teams, or (de)activate it (admin); deactivating ends its sessions",
+  security: adminSecurity,
+  middleware: admin,
+  request: { params: idParam, body: jsonBody(accountUpdateSchema) },
+  responses: {
+    200: json(z.object({ account: accountViewSchema }), "The changed account"),
+    409: errorResponse("The change would leave no active admin."),
+  },
+});
 
 /** Account management, admins only. Mounted at /api/admin/accounts. */
 export function accountRoutes(sql: Sql) {
-  return new Hono<AuthEnv>()
-    .use(requireRole("admin"))
-    .get("/", async (c) => {
+  return apiRoutes<AuthEnv>()
+    .openapi(listRoute, async (c) => {
       const accounts = await listAccounts(sql);
-      return c.json({ accounts: accounts.map(accountView) });
+      return c.json({ accounts: accounts.map(accountView) }, 200);
     })
-    .post("/", valid("json", accountCreateSchema), async (c) => {
+    .openapi(createAccountRoute, async (c) => {
       c.header("Cache-Control", "no-store");
       return c.json(await createAccount(sql, c.req.valid("json")), 201);
     })
-    .patch("/:id", validParam(idParam, "account"), valid("json", accountUpdateSchema), async (c) => {
-      return c.json({ account: await updateAccount(sql, c.req.valid("param").id, c.req.valid("json")) });
-    });
+    .openapi(updateRoute, async (c) =>
+      c.json({ account: await updateAccount(sql, c.req.valid("param").id, c.req.valid("json")) }, 200),
+    );
 }

@@ -1,7 +1,7 @@
 // Creating and changing accounts, and the first admin; shared by the admin API, the CLI and the
 // first start.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import type { Queryable, Sql } from "../db/connect.ts";
 import {
   countAccounts,
@@ -42,14 +42,14 @@ export const accountCreateSchema = z
 
 export type AccountCreate = z.input<typeof accountCreateSchema>;
 
-export interface CreatedAccount {
-  id: string;
-  email: string;
-  role: (typeof roles)[number];
-  teams: string[];
-  /** Only when generated: shown once, never stored. */
-  password: string | null;
-}
+export const createdAccountSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(roles),
+  teams: z.array(z.string()),
+  password: z.string().nullable().openapi({ description: "Only when generated: shown once, never stored." }),
+});
+export type CreatedAccount = z.infer<typeof createdAccountSchema>;
 
 export async function createAccount(sql: Queryable, input: AccountCreate): Promise<CreatedAccount> {
   const account = accountCreateSchema.parse(input);
@@ -85,17 +85,20 @@ export const accountUpdateSchema = z
 export type AccountUpdate = z.input<typeof accountUpdateSchema>;
 
 /** An account as the admin API and the CLI show it; never the password hash. */
-export interface AccountView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teams: string[];
-  active: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-  deactivatedAt: string | null;
-}
+export const accountViewSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    teams: z.array(z.string()),
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+    lastLoginAt: z.iso.datetime().nullable(),
+    deactivatedAt: z.iso.datetime().nullable(),
+  })
+  .openapi("Account");
+export type AccountView = z.infer<typeof accountViewSchema>;
 
 export function accountView(a: AccountRow): AccountView {
   return {

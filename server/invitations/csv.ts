@@ -10,17 +10,19 @@ export interface CsvRespondent {
   team: string | null;
 }
 
-export type CsvRowReason =
-  | "name-missing"
-  | "name-too-long"
-  | "email-missing"
-  | "email-invalid"
-  | "email-duplicate"
-  | "team-too-long"
+export const csvRowReasons = [
+  "name-missing",
+  "name-too-long",
+  "email-missing",
+  "email-invalid",
+  "email-duplicate",
+  "team-too-long",
   /** A scan answered by a team together gets one link per team (server/privacy/team-respondents.ts). */
-  | "team-duplicate"
-  | "too-many-columns"
-  | "quote-unclosed";
+  "team-duplicate",
+  "too-many-columns",
+  "quote-unclosed",
+] as const;
+export type CsvRowReason = (typeof csvRowReasons)[number];
 
 export interface CsvRowError {
   line: number;

@@ -35,6 +35,8 @@ const envSchema = z.object({
     .string()
     .default(defaultTimeZone)
     .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
+  /** "on" (tests): every /api answer is checked against its route's declaration; a mismatch is logged and answered 500. */
+  CHECK_RESPONSES: z.enum(["on", "off"]).default("off"),
 });
 
 /** Whether Intl knows the zone (it throws a RangeError for an unknown one). */
@@ -64,6 +66,7 @@ export interface Env {
   mail: { smtpUrl: string | undefined; from: string; linkKey: string | undefined; scheduler: boolean; intervalMs: number };
   /** IANA zone for times on pages and in mails (TIME_ZONE, default Europe/Amsterdam). */
   timeZone: string;
+  checkResponses: boolean;
 }
 
 export class EnvError extends Error {
@@ -107,5 +110,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       intervalMs: env.MAIL_INTERVAL_SECONDS * 1000,
     },
     timeZone: env.TIME_ZONE,
+    checkResponses: env.CHECK_RESPONSES === "on",
   };
 }

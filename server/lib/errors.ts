@@ -1,7 +1,8 @@
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Issue } from "../respond/answer-validator.ts";
+import { issueReasons, type Issue } from "../respond/answer-validator.ts";
 import { describeError, redact, type Log } from "./log.ts";
 import { isBelowFloorViolation } from "../privacy/floor.ts";
 
@@ -20,15 +21,34 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, "not-found", `${what} not found`);
 
-export interface ErrorBody {
-  error: { code: string; message: string; issues?: AppError["issues"] };
-}
+/** The one error shape of every 4xx and 5xx answer. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ description: "Stable kebab-case code, e.g. `not-found`, `invalid-body`, `round-closed`." }),
+      message: z.string(),
+      issues: z
+        .array(
+          z.object({
+            field: z.string().openapi({ description: "SurveyJS data key, body field, or `source:LINE:COL` of a scan text" }),
+            reason: z.enum(issueReasons),
+            message: z.string().optional(),
+          }),
+        )
+        .optional(),
+    }),
+  })
+  .openapi("Error");
+
+export type ErrorBody = z.infer<typeof errorSchema>;
 
 function fromHttpException(err: HTTPException): AppError {
   if (err.status === 400 && /malformed json/i.test(err.message)) {
     return new AppError(400, "malformed-json", "the request body is not valid JSON");
   }
   if (err.status === 401) return new AppError(401, "unauthorized", "a valid admin token is required");
+  // A body in a content type the route does not take (see the route's declared request body).
+  if (err.status === 415) return new AppError(415, "unsupported-media-type", "the request body has a content type this route does not take");
   return new AppError(err.status as ContentfulStatusCode, "http-error", err.message || "request failed");
 }
 
@@ -46,7 +66,7 @@ export function errorHandler(log: Log) {
       err instanceof AppError ? err : err instanceof HTTPException ? fromHttpException(err) : fromConstraint(err);
     if (known) {
       const body: ErrorBody = { error: { code: known.code, message: known.message } };
-      if (known.issues) body.error.issues = known.issues;
+      if (known.issues) body.error.issues = [...known.issues];
       return c.json(body, known.status);
     }
     const requestId = c.get("requestId") as string | undefined;

@@ -1,7 +1,7 @@
 // A respondent's own view after submitting: their answers and their own profile, beside the
 // group's once the others in the round are at least the minimum group size. The respondent knows
 // their own answers, so the group is shown only when the group minus them meets the minimum.
-import type { ScoringModel, Side } from "../../dsl/model.ts";
+import { z } from "@hono/zod-openapi";
 import type { GroupStats } from "../../dsl/aggregators/stats.ts";
 import type { Sql } from "../db/connect.ts";
 import { findOwned, type Owner } from "../respond/responses-queries.ts";
@@ -10,24 +10,37 @@ import { findReportRound, responseAnswers } from "./tallies.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import { disclosureText, minimumGroupSize, type Disclosure } from "../privacy/disclosure.ts";
 import { answeredBy } from "../privacy/answered-by.ts";
-import { compiledLoader, loadRound, runProfile, type AggregatorOutcome, type LoadCompiled } from "./round-report.ts";
+import {
+  aggregatorOutcomeSchema,
+  compiledLoader,
+  disclosureSchema,
+  loadRound,
+  runProfile,
+  type LoadCompiled,
+} from "./round-report.ts";
+import { scoringModelSchema } from "../scans/schemas.ts";
 import { ownerHash, tokenHash } from "../lib/tokens.ts";
 
-export interface OwnReport {
-  round: { id: string; title: string; group: string };
-  scan: { id: string; version: number; title: string };
-  model: ScoringModel;
-  own: {
-    answers: { item: string; side: Side | null; value: number | string }[];
-    results: AggregatorOutcome[];
-  };
-  group: {
-    responses: number;
-    disclosure: Disclosure;
-    note: string | null;
-    results: AggregatorOutcome[] | null;
-  };
-}
+export const ownReportSchema = z
+  .object({
+    round: z.object({ id: z.uuid(), title: z.string(), group: z.string() }),
+    scan: z.object({ id: z.string(), version: z.number().int(), title: z.string() }),
+    model: scoringModelSchema,
+    own: z.object({
+      answers: z.array(
+        z.object({ item: z.string(), side: z.enum(["current", "desired"]).nullable(), value: z.union([z.number(), z.string()]) }),
+      ),
+      results: z.array(aggregatorOutcomeSchema),
+    }),
+    group: z.object({
+      responses: z.number().int(),
+      disclosure: disclosureSchema,
+      note: z.string().nullable(),
+      results: z.array(aggregatorOutcomeSchema).nullable(),
+    }),
+  })
+  .openapi("OwnReport");
+export type OwnReport = z.infer<typeof ownReportSchema>;
 
 export async function ownReport(
   sql: Sql,

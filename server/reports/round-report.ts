@@ -1,7 +1,8 @@
 // Round reports: statistics from SQL, the minimum group size applied per group and per field,
 // then every `score` line of the scan computed by its aggregator.
-import { compareItems, type ItemComparison } from "../../dsl/compare.ts";
-import type { AggregatorDecl, CompiledScan, ParamValue, ScoringModel, Side } from "../../dsl/model.ts";
+import { z } from "@hono/zod-openapi";
+import { compareItems } from "../../dsl/compare.ts";
+import type { AggregatorDecl, CompiledScan, ScoringModel, Side } from "../../dsl/model.ts";
 import { findAggregator } from "../../dsl/aggregators/registry.ts";
 import type { AggregatorInput, FieldStats, GroupStats, OpenAnswers } from "../../dsl/aggregators/stats.ts";
 import type { Sql } from "../db/connect.ts";
@@ -21,6 +22,8 @@ import {
 import { notFound } from "../lib/errors.ts";
 import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "../privacy/disclosure.ts";
 import { answeredBy, type AnsweredBy } from "../privacy/answered-by.ts";
+import { schemaFor } from "../lib/openapi.ts";
+import { itemComparisonSchema, scoringModelSchema } from "../scans/schemas.ts";
 
 export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
 
@@ -40,54 +43,95 @@ export function compiledLoader(sql: Sql): LoadCompiled {
   };
 }
 
-export type AggregatorOutcome =
-  | { name: string; params: Record<string, ParamValue>; result: unknown }
-  | { name: string; params: Record<string, ParamValue>; error: string };
+/** Why numbers are or are not shown for a group or a field (server/privacy/disclosure.ts). */
+export const disclosureSchema = schemaFor<Disclosure>()(
+  z
+    .discriminatedUnion("status", [
+      z.object({ status: z.literal("shown") }),
+      z.object({ status: z.literal("too-few"), needed: z.number().int() }),
+      z.object({ status: z.literal("complement"), needed: z.number().int() }),
+      z.object({ status: z.literal("until-closed"), closesAt: z.iso.datetime() }),
+    ])
+    .openapi("Disclosure", {
+      description:
+        "`too-few`: `needed` more answers would show it; `complement`: showing it would reveal a smaller group by " +
+        "subtraction; `until-closed`: shown once the round closes.",
+    }),
+);
 
-export interface WithheldField {
-  item: string;
-  side: Side | null;
-  disclosure: Disclosure;
-}
+const paramValueSchema = z.union([z.string(), z.number(), z.tuple([z.number(), z.number()])]);
 
-export interface GroupReport {
-  /** "all" for the whole round, "team:<name>" per team ("team:" for responses without a team). */
-  key: string;
-  label: string;
-  team: string | null;
-  responses: number;
-  invited: number | null;
-  disclosure: Disclosure;
-  /** Why no numbers are shown, in Dutch; null when they are. */
-  note: string | null;
-  /** Whether the previous round of the series could be compared for this group. */
-  comparedWith: string | null;
-  withheld: WithheldField[];
-  /** Null unless the group is shown. */
-  results: AggregatorOutcome[] | null;
-}
+/** One `score` line of the scan, computed by its aggregator (dsl/aggregators/). */
+export const aggregatorOutcomeSchema = z
+  .union([
+    z.object({ name: z.string(), params: z.record(z.string(), paramValueSchema), error: z.string() }),
+    z.object({
+      name: z.string(),
+      params: z.record(z.string(), paramValueSchema),
+      result: z.unknown().openapi({ description: "The aggregator's own result, explained in Dutch (see dsl/aggregators/)." }),
+    }),
+  ])
+  .openapi("AggregatorOutcome");
+export type AggregatorOutcome = z.infer<typeof aggregatorOutcomeSchema>;
 
-export interface RoundInfo {
-  id: string;
-  title: string;
-  group: string;
-  opensAt: string;
-  closesAt: string;
-  anonymous: boolean;
-}
+const sideSchema = z.enum(["current", "desired"]).nullable();
 
-export interface RoundReport {
-  round: RoundInfo & { minGroupSize: number; configuredMinGroupSize: number; exempt: boolean };
-  scan: { id: string; versionId: number; version: number; checksum: string; title: string; respondent: string; answeredBy: AnsweredBy };
-  model: ScoringModel;
-  previousRound: RoundInfo | null;
-  /**
-   * Per item, whether it compares with the previous round; null when there is none or it used the
-   * same scan version. Items that do not compare are left out of the round-over-round figures.
-   */
-  comparability: { previousVersion: number; items: ItemComparison[] } | null;
-  groups: GroupReport[];
-}
+export const withheldFieldSchema = z.object({ item: z.string(), side: sideSchema, disclosure: disclosureSchema });
+export type WithheldField = z.infer<typeof withheldFieldSchema>;
+
+export const groupReportSchema = z.object({
+  key: z.string().openapi({ description: '"all" for the whole round, "team:<name>" per team ("team:" for responses without a team).' }),
+  label: z.string(),
+  team: z.string().nullable(),
+  responses: z.number().int(),
+  invited: z.number().int().nullable(),
+  disclosure: disclosureSchema,
+  note: z.string().nullable().openapi({ description: "Why no numbers are shown, in Dutch; null when they are." }),
+  comparedWith: z
+    .uuid()
+    .nullable()
+    .openapi({ description: "The previous round of the series, when it could be compared for this group." }),
+  withheld: z.array(withheldFieldSchema),
+  results: z.array(aggregatorOutcomeSchema).nullable().openapi({ description: "Null unless the group is shown." }),
+});
+export type GroupReport = z.infer<typeof groupReportSchema>;
+
+export const roundInfoSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  group: z.string(),
+  opensAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+  anonymous: z.boolean(),
+});
+export type RoundInfo = z.infer<typeof roundInfoSchema>;
+
+export const roundReportSchema = z
+  .object({
+    round: roundInfoSchema.extend({ minGroupSize: z.number().int(), configuredMinGroupSize: z.number().int(), exempt: z.boolean() }),
+    scan: z.object({
+      id: z.string(),
+      versionId: z.number().int(),
+      version: z.number().int(),
+      checksum: z.string(),
+      title: z.string(),
+      respondent: z.string(),
+      answeredBy: z.enum(["individual", "team"]),
+    }),
+    model: scoringModelSchema,
+    previousRound: roundInfoSchema.nullable(),
+    comparability: z
+      .object({ previousVersion: z.number().int(), items: z.array(itemComparisonSchema) })
+      .nullable()
+      .openapi({
+        description:
+          "Per item, whether it compares with the previous round; null when there is none or it used the same scan " +
+          "version. Items that do not compare are left out of the round-over-round figures.",
+      }),
+    groups: z.array(groupReportSchema),
+  })
+  .openapi("RoundReport");
+export type RoundReport = z.infer<typeof roundReportSchema>;
 
 const roundInfo = (r: ReportRoundRow): RoundInfo => ({
   id: r.id,
@@ -310,21 +354,26 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
 }
 
 /** Mean per item and side of one disclosed group, null where withheld or unanswered. */
-export interface SeriesPoint {
-  round: RoundInfo & { version: number };
-  responses: number;
-  disclosure: Disclosure;
-  note: string | null;
-  /** `${item}` or `${item}.current` / `${item}.desired` → mean. */
-  means: Record<string, number | null>;
-}
+export const seriesPointSchema = z.object({
+  round: roundInfoSchema.extend({ version: z.number().int() }),
+  responses: z.number().int(),
+  disclosure: disclosureSchema,
+  note: z.string().nullable(),
+  means: z
+    .record(z.string(), z.number().nullable())
+    .openapi({ description: "`item` or `item.current` / `item.desired` → mean." }),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 
-export interface SeriesReport {
-  scan: { id: string; title: string };
-  model: ScoringModel;
-  items: { key: string; item: string; side: Side | null; title: string; theme: string }[];
-  rounds: SeriesPoint[];
-}
+export const seriesReportSchema = z
+  .object({
+    scan: z.object({ id: z.string(), title: z.string() }),
+    model: scoringModelSchema,
+    items: z.array(z.object({ key: z.string(), item: z.string(), side: sideSchema, title: z.string(), theme: z.string() })),
+    rounds: z.array(seriesPointSchema),
+  })
+  .openapi("SeriesReport");
+export type SeriesReport = z.infer<typeof seriesReportSchema>;
 
 /** Each element's score over the rounds of a series (the whole-round group). */
 export async function seriesReport(sql: Sql, roundId: string, load: LoadCompiled = compiledLoader(sql)): Promise<SeriesReport> {

@@ -2,14 +2,8 @@ import { z } from "zod";
 import type { Condition, FieldModel, ScoringModel } from "../../dsl/model.ts";
 
 /** Why one field of a submission was rejected; stable codes the client can translate. */
-export type IssueReason =
-  | "unknown-item"
-  | "off-scale"
-  | "not-allowed"
-  | "required"
-  | "wrong-type"
-  | "too-long"
-  | "invalid";
+export const issueReasons = ["unknown-item", "off-scale", "not-allowed", "required", "wrong-type", "too-long", "invalid"] as const;
+export type IssueReason = (typeof issueReasons)[number];
 
 export interface Issue {
   field: string;

@@ -1,4 +1,4 @@
-import type { SurveyJson } from "../../dsl/model.ts";
+import { z } from "@hono/zod-openapi";
 import type { Sql } from "../db/connect.ts";
 import { advanceStatus } from "../invitations/respondents-queries.ts";
 import {
@@ -17,32 +17,49 @@ import { AppError, notFound } from "../lib/errors.ts";
 import type { ScanVersionCache } from "./version-cache.ts";
 import { ownerHash, tokenHash } from "../lib/tokens.ts";
 import type { Answers } from "./answer-validator.ts";
-import { roundState, type RoundState } from "../rounds/service.ts";
+import { roundState, roundStateSchema } from "../rounds/service.ts";
 import { answeredBy } from "../privacy/answered-by.ts";
+import { surveyJsonSchema } from "../scans/schemas.ts";
 
-export interface Form {
-  round: {
-    id: string;
-    title: string;
-    closesAt: string;
-    state: RoundState;
-    allowEdit: boolean;
-    /** An open link is shared by many people (e.g. residents interviewed on one tablet). */
-    link: "personal" | "open";
-  };
-  scanVersion: { id: number; scan: string; version: number; checksum: string };
-  survey: SurveyJson;
-  /** The scan's languages (its texts' `en` and `nl`); the form offers a switch when there are several. */
-  languages: string[];
-  /** The scan's estimate in minutes and the seconds of each page (theme id), for the progress line. */
-  estimate: { minutes: number; pageSeconds: Record<string, number> };
-  response: null | {
-    id: string;
-    status: "draft" | "submitted";
-    data: Answers;
-    submittedAt: string | null;
-  };
-}
+export const answersSchema = z
+  .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
+  .openapi({ description: "SurveyJS data: field name → answer" });
+
+export const formSchema = z
+  .object({
+    round: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      closesAt: z.iso.datetime(),
+      state: roundStateSchema,
+      allowEdit: z.boolean(),
+      link: z
+        .enum(["personal", "open"])
+        .openapi({ description: "An open link is shared by many people (e.g. residents interviewed on one tablet)." }),
+    }),
+    scanVersion: z.object({ id: z.number().int(), scan: z.string(), version: z.number().int(), checksum: z.string() }),
+    survey: surveyJsonSchema,
+    languages: z
+      .array(z.string())
+      .openapi({ description: "The scan's languages (its texts' `en` and `nl`); the form offers a switch when there are several." }),
+    estimate: z
+      .object({ minutes: z.number().int(), pageSeconds: z.record(z.string(), z.number().int()) })
+      .openapi({ description: "The scan's estimate in minutes and the seconds of each page (theme id), for the progress line." }),
+    response: z
+      .object({
+        id: z.uuid(),
+        status: z.enum(["draft", "submitted"]),
+        data: answersSchema,
+        submittedAt: z.iso.datetime().nullable(),
+      })
+      .nullable()
+      .openapi({ description: "The caller's own response, if there is one." }),
+  })
+  .openapi("Form");
+export type Form = z.infer<typeof formSchema>;
+
+export const draftSavedSchema = z.object({ savedAt: z.iso.datetime() });
+export const submittedSchema = z.object({ responseId: z.uuid(), submittedAt: z.iso.datetime() });
 
 export interface ResponseInput {
   responseId: string;
@@ -176,7 +193,7 @@ export class RespondService {
     };
   }
 
-  async saveDraft(token: string, input: ResponseInput): Promise<{ savedAt: string }> {
+  async saveDraft(token: string, input: ResponseInput): Promise<z.infer<typeof draftSavedSchema>> {
     const link = await this.link(token);
     this.assertOpen(link);
     const { validator } = await this.versions.get(link.scan_version_id);
@@ -206,7 +223,7 @@ export class RespondService {
    * Stores a submission, acknowledging only after the transaction commits. Idempotent by
    * response id: a retry with the same answers returns the first submission's time.
    */
-  async submit(token: string, input: ResponseInput): Promise<{ responseId: string; submittedAt: string }> {
+  async submit(token: string, input: ResponseInput): Promise<z.infer<typeof submittedSchema>> {
     const link = await this.link(token);
     this.assertOpen(link);
     const { validator } = await this.versions.get(link.scan_version_id);

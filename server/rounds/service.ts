@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import type { Queryable, Sql } from "../db/connect.ts";
 import { insertRespondents } from "../invitations/respondents-queries.ts";
 import { insertRound } from "./queries.ts";
@@ -11,7 +11,8 @@ import { roundMinGroupSize } from "../privacy/floor.ts";
 import { teamConflictError, teamConflicts, teamScanOpenLink } from "../privacy/team-respondents.ts";
 import { privacyFloor } from "../settings/service.ts";
 
-export type RoundState = "open" | "closed" | "not-yet-open";
+export const roundStateSchema = z.enum(["open", "closed", "not-yet-open"]);
+export type RoundState = z.infer<typeof roundStateSchema>;
 
 export function roundState(round: { opens_at: Date; closes_at: Date }, now = new Date()): RoundState {
   if (now < round.opens_at) return "not-yet-open";
@@ -52,24 +53,30 @@ export const roundCreateSchema = z
 
 export type RoundCreate = z.infer<typeof roundCreateSchema>;
 
-export interface CreatedRound {
-  round: {
-    id: string;
-    scanId: string;
-    scanVersionId: number;
-    version: number;
-    title: string;
-    group: string;
-    opensAt: string;
-    closesAt: string;
-    anonymous: boolean;
-    allowEdit: boolean;
-    minGroupSize: number;
-  };
-  /** Personal links; shown once: only the tokens' hashes are stored. */
-  links: { respondentId: string; name: string; email: string; team: string | null; url: string }[];
-  openLink: string | null;
-}
+export const createdRoundSchema = z
+  .object({
+    round: z.object({
+      id: z.uuid(),
+      scanId: z.string(),
+      scanVersionId: z.number().int(),
+      version: z.number().int(),
+      title: z.string(),
+      group: z.string(),
+      opensAt: z.iso.datetime(),
+      closesAt: z.iso.datetime(),
+      anonymous: z.boolean(),
+      allowEdit: z.boolean(),
+      minGroupSize: z.number().int(),
+    }),
+    links: z
+      .array(
+        z.object({ respondentId: z.uuid(), name: z.string(), email: z.string(), team: z.string().nullable(), url: z.url() }),
+      )
+      .openapi({ description: "Personal links; shown once: only the tokens' hashes are stored." }),
+    openLink: z.url().nullable(),
+  })
+  .openapi("CreatedRound");
+export type CreatedRound = z.infer<typeof createdRoundSchema>;
 
 export async function createRound(
   sql: Sql,

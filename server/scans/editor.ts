@@ -1,18 +1,21 @@
 // Publishing a scan written in the admin editor, and the version history it shows.
-import { compareVersions, type VersionComparison } from "../../dsl/compare.ts";
+import { z } from "@hono/zod-openapi";
+import { compareVersions } from "../../dsl/compare.ts";
 import { compile, locate } from "../../dsl/index.ts";
 import type { Sql } from "../db/connect.ts";
 import { listVersions } from "./queries.ts";
 import { AppError } from "../lib/errors.ts";
 import { publishScan } from "./loader.ts";
+import { versionComparisonSchema } from "./schemas.ts";
 
-export interface Published {
-  scan: string;
-  version: number;
-  versionId: number;
-  status: "published" | "unchanged";
-  warnings: number;
-}
+export const publishedSchema = z.object({
+  scan: z.string(),
+  version: z.number().int(),
+  versionId: z.number().int(),
+  status: z.enum(["published", "unchanged"]).openapi({ description: "`unchanged`: this exact text is already a version." }),
+  warnings: z.number().int(),
+});
+export type Published = z.infer<typeof publishedSchema>;
 
 /** Compiles the text and publishes a new immutable version; 422 with the diagnostics on any error. */
 export async function publishSource(sql: Sql, text: string): Promise<Published> {
@@ -38,16 +41,20 @@ export async function publishSource(sql: Sql, text: string): Promise<Published> 
   };
 }
 
-export interface VersionEntry {
-  id: number;
-  version: number;
-  checksum: string;
-  createdAt: string;
-  items: number;
-  rounds: number;
-  /** Against the version before it; null for the first version. */
-  sincePrevious: VersionComparison | null;
-}
+export const versionEntrySchema = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    checksum: z.string(),
+    createdAt: z.iso.datetime(),
+    items: z.number().int(),
+    rounds: z.number().int(),
+    sincePrevious: versionComparisonSchema
+      .nullable()
+      .openapi({ description: "Against the version before it; null for the first version." }),
+  })
+  .openapi("VersionEntry");
+export type VersionEntry = z.infer<typeof versionEntrySchema>;
 
 export async function versionHistory(sql: Sql, scanId: string): Promise<VersionEntry[]> {
   const rows = await listVersions(sql, scanId);

@@ -1,7 +1,7 @@
 // Action plans: what a team does about an element or theme that scored low, and, in the next
 // round's report, each action beside the element's new score.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import { compareItems, type Break } from "../../dsl/compare.ts";
 import type { Queryable, Sql } from "../db/connect.ts";
 import { findReportRound, previousRound } from "../reports/tallies.ts";
@@ -25,6 +25,34 @@ export const actionUpdateSchema = z.object({
   status: z.enum(actionStatuses).optional(),
 });
 
+export const actionSchema = z
+  .object({
+    id: z.uuid(),
+    roundId: z.uuid(),
+    target: z.object({ kind: z.enum(["item", "theme"]), id: z.string() }),
+    what: z.string(),
+    who: z.string(),
+    dueOn: z.iso.date().nullable(),
+    status: z.enum(actionStatuses),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("Action");
+export type Action = z.infer<typeof actionSchema>;
+
+export const followUpSchema = z.object({
+  previousRound: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  actions: z.array(
+    actionSchema.extend({
+      title: z.string(),
+      previousScore: z.number().nullable(),
+      currentScore: z.number().nullable(),
+      comparable: z.boolean(),
+      summary: z.string().openapi({ description: 'In Dutch, e.g. "actie afgerond; missie ging van 2 naar 3".' }),
+    }),
+  ),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
 interface ActionRow {
   id: string;
   round_id: string;
@@ -37,7 +65,7 @@ interface ActionRow {
   updated_at: Date;
 }
 
-const toJson = (a: ActionRow) => ({
+const toJson = (a: ActionRow): Action => ({
   id: a.id,
   roundId: a.round_id,
   target: { kind: a.target_kind, id: a.target_id },
@@ -109,7 +137,7 @@ export class ActionService {
    * report: "actie afgerond; missie ging van 2 naar 3", or "actie afgerond; missie niet
    * vergelijkbaar: schaal gewijzigd" when the scan version changed the element.
    */
-  async followUp(roundId: string) {
+  async followUp(roundId: string): Promise<FollowUp> {
     const round = await findReportRound(this.sql, roundId);
     if (!round) throw notFound("round");
     const prev = await previousRound(this.sql, round);

@@ -1,48 +1,60 @@
 // One series as its page shows it: the cadence, when the next round is due, and each round with
 // its dates, response rate and (when the scan version changed) which items stay comparable.
-import { compareItems, type ItemComparison } from "../../dsl/compare.ts";
+import { z } from "@hono/zod-openapi";
+import { compareItems } from "../../dsl/compare.ts";
 import type { Sql } from "../db/connect.ts";
 import { notFound } from "../lib/errors.ts";
 import type { LoadCompiled } from "../reports/round-report.ts";
-import { roundState } from "../rounds/service.ts";
+import { roundState, roundStateSchema } from "../rounds/service.ts";
+import { itemComparisonSchema } from "../scans/schemas.ts";
 
 const dayMs = 86_400_000;
 
-export interface SeriesRoundSummary {
-  id: string;
-  title: string;
-  opensAt: string;
-  closesAt: string;
-  state: "open" | "closed" | "not-yet-open";
-  version: number;
-  respondents: number;
-  submitted: number;
-  /** submitted / respondents; null for rounds without invited respondents (open links). */
-  responseRate: number | null;
-  /** Null for the first round and when the scan version stayed the same. */
-  sincePrevious: { fromVersion: number; toVersion: number; items: (ItemComparison & { title: string })[] } | null;
-}
+export const seriesRoundSummarySchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  opensAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+  state: roundStateSchema,
+  version: z.number().int(),
+  respondents: z.number().int(),
+  submitted: z.number().int(),
+  responseRate: z
+    .number()
+    .nullable()
+    .openapi({ description: "submitted / respondents; null for rounds without invited respondents (open links)." }),
+  sincePrevious: z
+    .object({
+      fromVersion: z.number().int(),
+      toVersion: z.number().int(),
+      items: z.array(z.intersection(itemComparisonSchema, z.object({ title: z.string() }))),
+    })
+    .nullable()
+    .openapi({ description: "Null for the first round and when the scan version stayed the same." }),
+});
+export type SeriesRoundSummary = z.infer<typeof seriesRoundSummarySchema>;
 
-export interface SeriesDetail {
-  series: {
-    id: string;
-    title: string;
-    scanId: string;
-    scanTitle: string;
-    group: string;
-    cadenceMinDays: number;
-    cadenceMaxDays: number;
-    roundDays: number;
-    autoOpen: boolean;
-    /** The next round is due from `nextDueAt`, at the latest by `latestDueAt`. */
-    nextDueAt: string | null;
-    latestDueAt: string | null;
-    due: boolean;
-    /** False while the last round has not opened yet (a next round is already planned). */
-    canOpenNext: boolean;
-  };
-  rounds: SeriesRoundSummary[];
-}
+export const seriesDetailSchema = z
+  .object({
+    series: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      scanId: z.string(),
+      scanTitle: z.string(),
+      group: z.string(),
+      cadenceMinDays: z.number().int(),
+      cadenceMaxDays: z.number().int(),
+      roundDays: z.number().int(),
+      autoOpen: z.boolean(),
+      nextDueAt: z.iso.datetime().nullable().openapi({ description: "The next round is due from `nextDueAt`, at the latest by `latestDueAt`." }),
+      latestDueAt: z.iso.datetime().nullable(),
+      due: z.boolean(),
+      canOpenNext: z.boolean().openapi({ description: "False while the last round has not opened yet (a next round is already planned)." }),
+    }),
+    rounds: z.array(seriesRoundSummarySchema),
+  })
+  .openapi("SeriesDetail");
+export type SeriesDetail = z.infer<typeof seriesDetailSchema>;
 
 export async function seriesDetail(sql: Sql, id: string, load: LoadCompiled, now: Date): Promise<SeriesDetail> {
   const [s] = await sql<

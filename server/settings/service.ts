@@ -3,7 +3,7 @@
 // with a default in your own migration, one entry in `settingsSchema` and one in `columns`, and a
 // field on the page (client/src/features/settings/).
 import type postgres from "postgres";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import type { Queryable } from "../db/connect.ts";
 import { absoluteMinGroupSize, maxMinGroupSize } from "../privacy/floor.ts";
 
@@ -25,10 +25,8 @@ const columns: { [K in keyof Settings]: string } = {
   minGroupSize: "min_group_size",
 };
 
-export interface StoredSettings {
-  settings: Settings;
-  updatedAt: string;
-}
+export const storedSettingsSchema = z.object({ settings: settingsSchema, updatedAt: z.iso.datetime() });
+export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
 export async function readSettings(sql: Queryable): Promise<StoredSettings> {
   const [row] = await sql<Record<string, unknown>[]>`select * from settings where id`;

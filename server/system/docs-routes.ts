@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Hono } from "hono";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { notFound } from "../lib/errors.ts";
-import { openApiDocument } from "./openapi.ts";
+import { apiRoutes, file, json, notFoundAs, securitySchemes } from "../lib/openapi.ts";
 
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
@@ -34,19 +34,71 @@ const page = `<!doctype html>
 </html>
 `;
 
-export function docsRoutes(publicUrl: string) {
-  const document = openApiDocument(publicUrl);
+/** The OpenAPI 3.1 document, generated from the routes declared on `app`. */
+export function apiDocument(app: OpenAPIHono<any, any, any>, publicUrl: string) {
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    app.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
+  }
+  return app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Peilstok API",
+      version: "0.1.0",
+      description:
+        "Scans, rounds and responses. Admin routes need a login session (POST /api/auth/login) " +
+        "or, for scripts, `Authorization: Bearer <ADMIN_TOKEN>`. " +
+        "Errors are always `{ error: { code, message, issues? } }`.",
+    },
+    servers: [{ url: publicUrl }],
+  });
+}
+
+const documentRoute = createRoute({
+  method: "get",
+  path: "/openapi.json",
+  tags: ["system"],
+  summary: "This document",
+  responses: {
+    200: json(z.record(z.string(), z.unknown()).openapi({ description: "OpenAPI 3.1" }), "The OpenAPI document"),
+  },
+});
+
+const pageRoute = createRoute({
+  method: "get",
+  path: "/docs",
+  tags: ["system"],
+  summary: "Interactive API reference (Swagger UI, served locally)",
+  responses: { 200: file("text/html", "HTML page") },
+});
+
+const assetRoute = createRoute({
+  method: "get",
+  path: "/docs/assets/{file}",
+  tags: ["system"],
+  summary: "Static files of the API reference page",
+  request: { params: z.object({ file: z.string().min(1, notFoundAs("file")) }) },
+  responses: {
+    200: {
+      description: "CSS or JavaScript",
+      content: { "text/css": { schema: z.string() }, "text/javascript": { schema: z.string() } },
+    },
+  },
+});
+
+/** The OpenAPI document and its reference page. Mounted at /api. */
+export function docsRoutes(document: () => unknown) {
   const cache = new Map<string, string>();
-  return new Hono()
-    .get("/openapi.json", (c) => c.json(document))
-    .get("/docs", (c) => c.html(page))
-    .get("/docs/assets/:file", async (c) => {
-      const asset = assets[c.req.param("file")];
+  return apiRoutes()
+    .openapi(documentRoute, (c) => c.json(document() as Record<string, unknown>, 200))
+    .openapi(pageRoute, (c) => c.html(page))
+    .openapi(assetRoute, async (c) => {
+      const name = c.req.valid("param").file;
+      const asset = assets[name];
       if (!asset) throw notFound("file");
-      let body = cache.get(c.req.param("file"));
+      let body = cache.get(name);
       if (body === undefined) {
         body = "text" in asset ? asset.text : await readFile(path.join(swaggerDir, asset.file), "utf8");
-        cache.set(c.req.param("file"), body);
+        cache.set(name, body);
       }
       c.header("Content-Type", asset.type);
       c.header("Cache-Control", "public, max-age=3600");

@@ -9,6 +9,7 @@ import path from "node:path";
 import { seedEmbeddedDataDir } from "./db.ts";
 import { oncePerRun } from "./shared.ts";
 import { budget, traced } from "./timing.ts";
+import { checkResponsesEnv, watchServerOutput } from "./response-mismatches.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -96,6 +97,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     // One browser makes many quick requests; the limiter has its own tests.
     RATE_LIMIT_BURST: "10000",
     RATE_LIMIT_PER_SECOND: "1000",
+    ...checkResponsesEnv,
     ...options.env,
   };
 
@@ -118,7 +120,10 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
         stdio: ["ignore", "pipe", "pipe"],
       });
       child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-      child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+      child.stderr?.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        watchServerOutput(chunk.toString());
+      });
       await traced("app server start", () => waitUntilHealthy(url, () => child?.exitCode ?? child?.signalCode ?? null, () => log));
     },
     async stop() {

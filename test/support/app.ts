@@ -7,6 +7,7 @@ import type { Sql } from "../../server/db/connect.ts";
 import { silentLog } from "../../server/lib/log.ts";
 import { publishScan } from "../../server/scans/loader.ts";
 import { conditionHolds } from "../../server/respond/answer-validator.ts";
+import { recordMismatch } from "./response-mismatches.ts";
 
 export const adminToken = "test-admin-token-0123456789abcdef";
 export const publicUrl = "http://peilstok.test";
@@ -19,6 +20,7 @@ export function testApp(sql: Sql, overrides: Partial<Parameters<typeof createApp
     rateLimit: { burst: 100_000, perSecond: 100_000 },
     bodyLimitBytes: 256 * 1024,
     log: silentLog,
+    onResponseMismatch: recordMismatch,
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "./pg-cluster.ts";
 import { budget } from "./timing.ts";
+import { checkResponsesEnv, watchServerOutput } from "./response-mismatches.ts";
 
 export interface ServerProcess {
   url: string;
@@ -17,12 +18,15 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const listenPort = port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(listenPort), CLIENT_DIR: "client/dist", ...env },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(listenPort), CLIENT_DIR: "client/dist", ...checkResponsesEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => {
+    output += d;
+    watchServerOutput(String(d));
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${budget(180)} s:\n${output}`)), budget(180_000));
