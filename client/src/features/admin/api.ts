@@ -67,8 +67,12 @@ export interface OutboxMail {
   sentAt: string | null;
 }
 
-export const fetchOutbox = () =>
-  adminRequest<{ transport: string; mails: OutboxMail[] }>("GET", "/api/admin/mail/outbox");
+/** The newest mails kept in the app, of one round or of all. */
+export const fetchOutbox = (roundId: string | null) =>
+  adminRequest<{ transport: string; mails: OutboxMail[] }>(
+    "GET",
+    `/api/admin/mail/outbox${roundId ? `?round=${encodeURIComponent(roundId)}` : ""}`,
+  );
 
 /** An account as the admin API shows it. */
 export type Account = AccountView;

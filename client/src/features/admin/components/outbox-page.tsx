@@ -18,20 +18,23 @@ const kindLabel = (m: OutboxMail) => {
 };
 
 export function OutboxPage() {
+  // ?round=<id> (from a round's page): only that round's mails.
+  const [roundId] = useState(() => new URLSearchParams(window.location.search).get("round"));
   const [mails, setMails] = useState<OutboxMail[] | null>(null);
   const [transport, setTransport] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
   useEffect(() => {
-    fetchOutbox().then(
+    fetchOutbox(roundId).then(
       (r) => {
         setMails(r.mails);
         setTransport(r.transport);
       },
       () => setError("Het postvak uit kon niet worden geladen."),
     );
-  }, []);
+  }, [roundId]);
+  const roundTitle = mails?.find((m) => m.roundTitle)?.roundTitle;
 
   return (
     <>
@@ -43,6 +46,11 @@ export function OutboxPage() {
             : "Er is geen SMTP-server ingesteld: mails worden hier bewaard in plaats van verstuurd."
         }
       />
+      {roundId ? (
+        <p>
+          Alleen de mails van ronde {roundTitle ? `“${roundTitle}”` : "…"}. <a href="/admin/outbox">Alle mails</a>
+        </p>
+      ) : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
       {!mails && !error ? <Loading /> : null}
       {mails && mails.length === 0 ? <p>Het postvak uit is leeg.</p> : null}

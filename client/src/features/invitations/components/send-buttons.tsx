@@ -112,7 +112,7 @@ export function SendButtons({ roundId, user, recipients, onSent }: { roundId: st
       {notice ? (
         <Notice kind="success">
           {notice}{" "}
-          {outbox && user.role === "admin" ? <AppLink href="/admin/outbox">Bekijk het postvak uit</AppLink> : null}
+          {outbox && user.role === "admin" ? <AppLink href={`/admin/outbox?round=${encodeURIComponent(roundId)}`}>Bekijk het postvak uit</AppLink> : null}
         </Notice>
       ) : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
