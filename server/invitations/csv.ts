@@ -1,6 +1,8 @@
 // Respondents from a pasted or uploaded CSV: `name, e-mail, team`, with or without a header row,
 // separated by commas, semicolons (Dutch Excel) or tabs. Bad rows are reported by line with the
-// reason; good rows are kept. Quoting follows RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180).
+// reason; good rows are kept. Quoting follows RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180),
+// read by csv-parse; this file adds the delimiter guess, the line numbers and the Dutch reasons.
+import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 
 export interface CsvRespondent {
@@ -21,6 +23,7 @@ export const csvRowReasons = [
   "team-duplicate",
   "too-many-columns",
   "quote-unclosed",
+  "quote-invalid",
 ] as const;
 export type CsvRowReason = (typeof csvRowReasons)[number];
 
@@ -38,7 +41,8 @@ export interface CsvResult {
 interface Record_ {
   line: number;
   cells: string[];
-  unclosed: boolean;
+  /** Why the parser could not read this record, if it could not. */
+  broken?: "quote-unclosed" | "quote-invalid";
 }
 
 function detectDelimiter(firstLine: string): string {
@@ -47,57 +51,46 @@ function detectDelimiter(firstLine: string): string {
   return counts[0]![1] > 0 ? counts[0]![0] : ",";
 }
 
+/**
+ * The records of `text` (line breaks already "\n"), each with the line it starts on. A record the
+ * parser cannot read is returned broken, and reading goes on from the line after it: text after a
+ * closing quote (`"Jan"sen`) spoils one record, a quote never closed spoils the rest of the file.
+ */
 function records(text: string, delimiter: string): Record_[] {
   const out: Record_[] = [];
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const start = line;
-    const cells: string[] = [];
-    let cell = "";
-    let quoted = false;
-    let unclosed = false;
-    for (;;) {
-      if (i >= n) {
-        if (quoted) unclosed = true;
-        cells.push(cell);
+  let rest = text;
+  // Lines before `rest`, and the last line of the last record read from it.
+  let offset = 0;
+  let end = 0;
+  while (rest !== "") {
+    try {
+      parse(rest, {
+        delimiter,
+        record_delimiter: "\n",
+        relax_quotes: true,
+        relax_column_count: true,
+        trim: true,
+        on_record: (cells, { lines }) => {
+          out.push({ line: offset + end + 1, cells: cells.map((c) => c.trim()) });
+          end = lines;
+          return null;
+        },
+      });
+      break;
+    } catch (err) {
+      if (!(err instanceof CsvError)) throw err;
+      const line = offset + end + 1;
+      if (err.code !== "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") {
+        out.push({ line, cells: [], broken: "quote-unclosed" });
         break;
       }
-      const ch = text[i]!;
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-          } else {
-            quoted = false;
-            i++;
-          }
-        } else {
-          if (ch === "\n") line++;
-          cell += ch;
-          i++;
-        }
-      } else if (ch === '"' && cell.trim() === "") {
-        quoted = true;
-        cell = "";
-        i++;
-      } else if (ch === delimiter) {
-        cells.push(cell);
-        cell = "";
-        i++;
-      } else if (ch === "\r" || ch === "\n") {
-        cells.push(cell);
-        i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-        line++;
-        break;
-      } else {
-        cell += ch;
-        i++;
-      }
+      out.push({ line, cells: [], broken: "quote-invalid" });
+      // The error names the line (counted within `rest`) the record went wrong on: go on after it.
+      const failedAt = Number(err.lines);
+      rest = rest.split("\n").slice(failedAt).join("\n");
+      offset += failedAt;
+      end = 0;
     }
-    out.push({ line: start, cells: cells.map((c) => c.trim()), unclosed });
   }
   return out;
 }
@@ -111,9 +104,10 @@ const headerNames = {
 
 /** Parses the CSV; `existing` holds the (lowercased) e-mail addresses already in the round. */
 export function parseRespondentCsv(text: string, existing: ReadonlySet<string> = new Set()): CsvResult {
-  const clean = text.replace(/^\uFEFF/, "");
-  const delimiter = detectDelimiter(clean.split(/\r?\n/, 1)[0] ?? "");
-  const all = records(clean, delimiter).filter((r) => r.cells.some((c) => c !== ""));
+  // One line break, as an editor counts lines: CRLF, LF and a lone CR (old Mac Excel) alike.
+  const clean = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const delimiter = detectDelimiter(clean.split("\n", 1)[0] ?? "");
+  const all = records(clean, delimiter).filter((r) => r.broken || r.cells.some((c) => c !== ""));
   let columns = { name: 0, email: 1, team: 2 };
   let width = 3;
   const first = all[0];
@@ -134,8 +128,12 @@ export function parseRespondentCsv(text: string, existing: ReadonlySet<string> =
   const seen = new Map<string, number>();
   for (const record of all) {
     const fail = (reason: CsvRowReason, message: string) => errors.push({ line: record.line, reason, message });
-    if (record.unclosed) {
+    if (record.broken === "quote-unclosed") {
       fail("quote-unclosed", "een aanhalingsteken wordt niet gesloten");
+      continue;
+    }
+    if (record.broken === "quote-invalid") {
+      fail("quote-invalid", "tekst na een afsluitend aanhalingsteken; zet de hele cel tussen aanhalingstekens");
       continue;
     }
     if (record.cells.length > width && record.cells.slice(width).some((c) => c !== "")) {
