@@ -8,7 +8,7 @@ const dir = join(import.meta.dirname, "../scans");
 
 /** A valid scan of `n` items over themes of ten, with a show-if on every tenth item. */
 function generated(n: number): string {
-  const lines = ['scan generated\n  title "Gegenereerd"\n\nscale mate 1..5\n  1 "laag"\n  5 "hoog"\n'];
+  const lines = ['scan generated\n  title "Gegenereerd"\n  answered-by each-person\n\nscale mate 1..5\n  1 "laag"\n  5 "hoog"\n'];
   for (let i = 0; i < n; i++) {
     if (i % 10 === 0) lines.push(`theme t${i / 10} "Thema ${i / 10}"`);
     lines.push(`  pair s${i} "Stelling ${i} over het onderwijs" on mate`);

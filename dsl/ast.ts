@@ -24,6 +24,9 @@ export interface CadenceNode {
   every: { min: number; max: number; unit: "days" | "weeks" | "months" } | null;
 }
 
+/** The words of `answered-by`: each person on their own, or the team once, together. */
+export type AnsweredByWord = "each-person" | "team-together";
+
 export interface ScanNode {
   id: Ident;
   span: Span;
@@ -32,6 +35,7 @@ export interface ScanNode {
   notes: TextNode[];
   languages: Ident[];
   respondent?: Ident;
+  answeredBy?: { value: AnsweredByWord; span: Span };
   cadence?: CadenceNode;
   anonymous?: { value: boolean; span: Span };
   /** A settings line could not be read (already reported); it may have been the title. */
@@ -52,6 +56,10 @@ export interface ScaleNode {
   boundsSpan: Span;
   ladder: boolean;
   labels: ScaleLabelNode[];
+  /** `not-applicable "n.v.t."`: an answer outside the scale that says the item does not apply. */
+  notApplicable?: TextNode;
+  /** A line below the scale could not be read (already reported); it may have been a label. */
+  incomplete: boolean;
 }
 
 export interface OptionNode {
@@ -59,13 +67,20 @@ export interface OptionNode {
   text: TextNode;
 }
 
-export interface ConditionNode {
+/** One comparison of an earlier answer with a value: `missie < 3`, `ek-1.desired >= 4`. */
+export interface ComparisonNode {
+  kind: "compare";
   span: Span;
   item: Ident;
   side?: { name: Side; span: Span };
   op: { text: string; span: Span };
   value: { kind: "int" | "word" | "string"; text: string; span: Span };
 }
+
+export type ConditionNode =
+  | ComparisonNode
+  | { kind: "and" | "or"; span: Span; parts: ConditionNode[] }
+  | { kind: "not"; span: Span; operand: ConditionNode };
 
 export interface ItemNode {
   kind: ItemKind;
@@ -84,6 +99,8 @@ export interface ItemNode {
   short?: FlagNode;
   options: OptionNode[];
   showIf?: ConditionNode;
+  /** The item's line or one of its settings could not be read (already reported). */
+  incomplete: boolean;
 }
 
 export interface ThemeNode {

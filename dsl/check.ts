@@ -1,5 +1,6 @@
 import type { Ident, ItemNode, ScaleNode, ScanFile, ThemeNode } from "./ast.ts";
-import type { Diagnostic } from "./diagnostics.ts";
+import type { RawDiagnostic } from "./diagnostics.ts";
+import type { Suggestion } from "./messages/types.ts";
 import { lineStarts, positionAt, type Source, type Span } from "./source.ts";
 import { closest } from "./suggest.ts";
 import { rules } from "./rules/index.ts";
@@ -13,11 +14,11 @@ export interface CheckContext {
   items: Map<string, ItemNode>;
   /** Items in file order. */
   allItems: ItemNode[];
-  report(diagnostic: Diagnostic): void;
+  report(diagnostic: RawDiagnostic): void;
   /** 1-based line of a span, for hints such as "did you mean `mate` (line 9)?". */
   line(span: Span): number;
   /** A did-you-mean hint for a reference to `ref` among `candidates`, naming where it was declared. */
-  suggest(ref: Ident, candidates: Map<string, { id: Ident }>): string | undefined;
+  suggest(ref: Ident, candidates: Map<string, { id: Ident }>): Suggestion | undefined;
   /** True when `name` was declared on a line the parser could not read (already reported). */
   recovered(name: string): boolean;
 }
@@ -31,8 +32,8 @@ function firstByName<T extends { id: Ident }>(nodes: T[]): Map<string, T> {
 }
 
 /** Runs every checker rule over a parsed file and returns all problems found. */
-export function check(file: ScanFile, source: Source): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function check(file: ScanFile, source: Source): RawDiagnostic[] {
+  const diagnostics: RawDiagnostic[] = [];
   const allItems = file.themes.flatMap((t) => t.items);
   let starts: number[] | undefined;
   const line = (span: Span) => positionAt((starts ??= lineStarts(source.text)), span.start).line;
@@ -47,7 +48,7 @@ export function check(file: ScanFile, source: Source): Diagnostic[] {
     suggest(ref, candidates) {
       const guess = closest(ref.name, candidates.keys());
       if (!guess) return undefined;
-      return `did you mean \`${guess}\` (line ${line(candidates.get(guess)!.id.span)})?`;
+      return { name: guess, line: line(candidates.get(guess)!.id.span) };
     },
     recovered: (name) => file.recovered.has(name),
   };

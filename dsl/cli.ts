@@ -1,34 +1,58 @@
-// The command line: `peilstok check <files...>` and `peilstok compile <file>`.
-// The only file in dsl/ that touches the file system or the process.
+// The command line: `peilstok check <files...>` and `peilstok compile <file>`, in Dutch unless
+// `--lang en`. The only file in dsl/ that touches the file system or the process.
 import { readFileSync } from "node:fs";
-import { Command } from "commander";
-import { compile, renderDiagnostics, type CompileOutput } from "./index.ts";
+import { Command, Option } from "commander";
+import { compileBytes, renderDiagnostics, type CompileOutput, type Lang } from "./index.ts";
 import type { Source } from "./source.ts";
 
-function read(path: string): Source | null {
+const words = {
+  nl: {
+    cannotRead: (path: string, code: string) => `fout: kan ${path} niet lezen: ${code}`,
+    errors: ["fout", "fouten"],
+    warnings: ["waarschuwing", "waarschuwingen"],
+    items: ["vraag", "vragen"],
+    themes: ["thema", "thema's"],
+    minutes: ["minuut", "minuten"],
+    about: "ongeveer",
+  },
+  en: {
+    cannotRead: (path: string, code: string) => `error: cannot read ${path}: ${code}`,
+    errors: ["error", "errors"],
+    warnings: ["warning", "warnings"],
+    items: ["item", "items"],
+    themes: ["theme", "themes"],
+    minutes: ["minute", "minutes"],
+    about: "about",
+  },
+} as const;
+
+function read(path: string, lang: Lang): Uint8Array | null {
   try {
-    return { name: path, text: readFileSync(path, "utf8") };
+    return readFileSync(path);
   } catch (error) {
-    process.stderr.write(`error: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    process.stderr.write(words[lang].cannotRead(path, (error as NodeJS.ErrnoException).code ?? String(error)) + "\n");
     return null;
   }
 }
 
-function plural(n: number, one: string, many: string): string {
+function count(n: number, [one, many]: readonly [string, string]): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function summary(source: Source, out: CompileOutput): string {
+function summary(source: Source, out: CompileOutput, lang: Lang): string {
+  const w = words[lang];
   const warnings = out.diagnostics.filter((d) => d.severity === "warning").length;
   const errors = out.diagnostics.length - warnings;
-  if (!out.result) return `${source.name}: ${plural(errors, "error", "errors")}${warnings ? `, ${plural(warnings, "warning", "warnings")}` : ""}`;
+  if (!out.result) return `${source.name}: ${count(errors, w.errors)}${warnings ? `, ${count(warnings, w.warnings)}` : ""}`;
   const { model } = out.result;
   return (
-    `${source.name}: ok — ${model.scan}: ${plural(model.items.length, "item", "items")}, ` +
-    `${plural(model.themes.length, "theme", "themes")}, about ${plural(model.estimatedMinutes, "minute", "minutes")}` +
-    (warnings ? ` (${plural(warnings, "warning", "warnings")})` : "")
+    `${source.name}: ok — ${model.scan}: ${count(model.items.length, w.items)}, ` +
+    `${count(model.themes.length, w.themes)}, ${w.about} ${count(model.estimatedMinutes, w.minutes)}` +
+    (warnings ? ` (${count(warnings, w.warnings)})` : "")
   );
 }
+
+const langOption = new Option("--lang <lang>", "language of the messages: nl (Dutch, the default) or en").choices(["nl", "en"]).default("nl");
 
 const program = new Command()
   .name("peilstok")
@@ -40,18 +64,19 @@ program
   .description("check scan files and report every problem")
   .argument("<files...>", "scan files, e.g. scans/*.scan")
   .option("-q, --quiet", "leave out warnings")
-  .action((files: string[], options: { quiet?: boolean }) => {
+  .addOption(langOption)
+  .action((files: string[], options: { quiet?: boolean; lang: Lang }) => {
     let failed = false;
     for (const path of files) {
-      const source = read(path);
-      if (!source) {
+      const bytes = read(path, options.lang);
+      if (!bytes) {
         failed = true;
         continue;
       }
-      const out = compile(source);
+      const out = compileBytes(path, bytes, { lang: options.lang });
       const shown = options.quiet ? out.diagnostics.filter((d) => d.severity === "error") : out.diagnostics;
-      if (shown.length) process.stderr.write(renderDiagnostics(source, shown) + "\n");
-      process.stdout.write(summary(source, out) + "\n");
+      if (shown.length) process.stderr.write(renderDiagnostics(out.source, shown, options.lang) + "\n");
+      process.stdout.write(summary(out.source, out, options.lang) + "\n");
       if (!out.result) failed = true;
     }
     process.exitCode = failed ? 1 : 0;
@@ -61,16 +86,16 @@ program
   .command("compile")
   .description("print the SurveyJS form and the scoring model as JSON")
   .argument("<file>", "a scan file")
-  .action((path: string) => {
-    const source = read(path);
-    if (!source) {
+  .addOption(langOption)
+  .action((path: string, options: { lang: Lang }) => {
+    const bytes = read(path, options.lang);
+    if (!bytes) {
       process.exitCode = 1;
       return;
     }
-    const out = compile(source);
-    const errors = out.diagnostics.filter((d) => d.severity === "error");
-    if (errors.length || !out.result) {
-      process.stderr.write(renderDiagnostics(source, out.diagnostics) + "\n" + summary(source, out) + "\n");
+    const out = compileBytes(path, bytes, { lang: options.lang });
+    if (!out.result) {
+      process.stderr.write(renderDiagnostics(out.source, out.diagnostics, options.lang) + "\n" + summary(out.source, out, options.lang) + "\n");
       process.exitCode = 1;
       return;
     }

@@ -1,6 +1,7 @@
 import type { ConditionNode, ItemNode, ScanFile, TextNode } from "./ast.ts";
+import { visibleIf } from "./conditions.ts";
 import { estimateMinutes } from "./estimate.ts";
-import { kinds, pairFieldName, scaleModel, textModel } from "./kinds.ts";
+import { kinds, notApplicableField, pairFieldName, scaleModel, textModel, withNotApplicable } from "./kinds.ts";
 import type { Condition, CompiledScan, ItemModel, ScaleModel, ScoringModel, SurveyJson, Text } from "./model.ts";
 import { scoreParams } from "./rules/scores-known.ts";
 
@@ -21,15 +22,19 @@ function joined(nodes: readonly TextNode[], separator: string): Text | undefined
 }
 
 function condition(node: ConditionNode): Condition {
-  const field = node.side ? pairFieldName(node.item.name, node.side.name) : node.item.name;
-  const value = node.value.kind === "int" ? Number(node.value.text) : node.value.text;
-  return { field, op: node.op.text as Condition["op"], value };
-}
-
-/** The SurveyJS expression for a condition; names go in braces, strings in single quotes. */
-export function visibleIf(c: Condition): string {
-  const value = typeof c.value === "number" ? String(c.value) : `'${c.value.replace(/'/g, "")}'`;
-  return `{${c.field}} ${c.op} ${value}`;
+  switch (node.kind) {
+    case "compare": {
+      const field = node.side ? pairFieldName(node.item.name, node.side.name) : node.item.name;
+      const value = node.value.kind === "int" ? Number(node.value.text) : node.value.text;
+      return { field, op: node.op.text as "=", value };
+    }
+    case "and":
+      return { all: node.parts.map(condition) };
+    case "or":
+      return { any: node.parts.map(condition) };
+    case "not":
+      return { not: condition(node.operand) };
+  }
 }
 
 /**
@@ -59,7 +64,11 @@ export function generate(file: ScanFile): CompiledScan {
           loc,
         };
         model.fields = kinds[node.kind].fields(input);
-        return kinds[node.kind].element(input);
+        const element = kinds[node.kind].element(input);
+        if (!input.scale?.notApplicable) return element;
+        const mark = notApplicableField(input);
+        model.fields.push(mark);
+        return withNotApplicable(element, input, mark);
       }),
     };
   });
@@ -69,6 +78,8 @@ export function generate(file: ScanFile): CompiledScan {
     title: loc(title),
     ...(intro ? { description: loc(intro) } : {}),
     locale: "nl",
+    // A hidden item's answer is dropped at once, as the server ignores it (see conditions.ts).
+    clearInvisibleValues: "onHidden",
     showProgressBar: true,
     progressBarLocation: "top",
     progressBarType: "pages",
@@ -80,8 +91,8 @@ export function generate(file: ScanFile): CompiledScan {
     title,
     ...(intro ? { intro } : {}),
     languages: scan.languages.length ? scan.languages.map((l) => l.name) : ["nl"],
-    respondent: scan.respondent?.name ?? "team",
-    answeredBy: (scan.respondent?.name ?? "team") === "team" ? "team" : "individual",
+    respondent: scan.respondent?.name ?? (scan.answeredBy?.value === "team-together" ? "team" : "respondent"),
+    answeredBy: scan.answeredBy?.value === "team-together" ? "team" : "individual",
     cadence: scan.cadence?.every ?? null,
     anonymous: scan.anonymous?.value ?? false,
     notes: scan.notes.map(textModel),

@@ -1,5 +1,5 @@
 import type { ItemNode, ScaleNode, TextNode } from "./ast.ts";
-import type { ConditionOp, FieldModel, ItemKind, ScaleModel, Side, SurveyJson, Text } from "./model.ts";
+import { NOT_APPLICABLE, type ConditionOp, type FieldModel, type ItemKind, type ScaleModel, type Side, type SurveyJson, type Text } from "./model.ts";
 
 /**
  * Everything that differs between item kinds, in one table: which scale a kind needs, which
@@ -224,6 +224,47 @@ export const kinds: Record<ItemKind, KindBehaviour> = {
   },
 };
 
+/** The "not applicable" mark of an item whose scale offers one: one more field of the item. */
+export function notApplicableField(item: CompiledItemInput): FieldModel {
+  return {
+    name: `${item.node.id.name}__nvt`,
+    item: item.node.id.name,
+    side: null,
+    type: "strings",
+    values: [NOT_APPLICABLE],
+    required: false,
+    notApplicable: true,
+  };
+}
+
+/**
+ * An item's element with a "not applicable" tick box below its rating(s): ticked, the ratings
+ * disappear (and with them their answers and the required check).
+ */
+export function withNotApplicable(element: SurveyJson, item: CompiledItemInput, mark: FieldModel): SurveyJson {
+  const hideWhenMarked = `{${mark.name}} empty`;
+  const box: SurveyJson = {
+    type: "checkbox",
+    name: mark.name,
+    title: item.title,
+    titleLocation: "hidden",
+    choices: [{ value: NOT_APPLICABLE, text: item.loc(item.scale!.notApplicable!) }],
+  };
+  if (element.type === "panel") {
+    const inner = (element.elements as SurveyJson[]).map((e) => ({ ...e, visibleIf: hideWhenMarked }));
+    return { ...element, elements: [...inner, box] };
+  }
+  const { title, description, visibleIf, ...rating } = element;
+  return {
+    type: "panel",
+    name: `${item.node.id.name}__panel`,
+    title,
+    ...(description !== undefined ? { description } : {}),
+    ...(visibleIf !== undefined ? { visibleIf } : {}),
+    elements: [{ ...rating, title, titleLocation: "hidden", visibleIf: hideWhenMarked }, box],
+  };
+}
+
 export function textModel(node: TextNode): Text {
   return node.en !== undefined ? { nl: node.nl, en: node.en } : { nl: node.nl };
 }
@@ -237,5 +278,6 @@ export function scaleModel(node: ScaleNode): ScaleModel {
     labels: [...node.labels]
       .sort((a, b) => a.value - b.value)
       .map((l) => ({ value: l.value, text: textModel(l.text) })),
+    ...(node.notApplicable ? { notApplicable: textModel(node.notApplicable) } : {}),
   };
 }

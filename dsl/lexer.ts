@@ -1,11 +1,12 @@
-import { diagnostic, type Diagnostic } from "./diagnostics.ts";
+import { raw, type RawDiagnostic } from "./diagnostics.ts";
+import type { Repeats, UnusualSpace } from "./messages/types.ts";
 import type { Span } from "./source.ts";
 
 export type TokenKind = "word" | "int" | "string" | "punct";
 
 export interface Token {
   kind: TokenKind;
-  /** The token as written (for strings: the decoded value). */
+  /** The token as written (strings: the decoded value; punctuation: its canonical form, `≥` → `>=`). */
   text: string;
   span: Span;
 }
@@ -17,130 +18,291 @@ export interface Line {
   span: Span;
   /** Offset of the line's first character (column 1). */
   start: number;
+  /** 1-based line number. */
+  number: number;
   /** The line has an unterminated string (already reported): what follows it is unknown. */
   broken: boolean;
 }
 
-const PUNCT = ["..", "!=", ">=", "<=", "=", ">", "<", "-", "."] as const;
+const PUNCT = ["..", "!=", ">=", "<=", "=", ">", "<", "-", ".", "(", ")"] as const;
+/** Look-alikes pasted from Word or a PDF, read as what they look like. */
+const PUNCT_ALIASES: Record<string, string> = { "–": "-", "—": "-", "≥": ">=", "≤": "<=", "≠": "!=" };
 
+/** Double quotes that open a text: straight, and the curly ones Word types (“…”, „…”). */
+const CURLY_OPEN = new Set(["“", "„", "”"]);
+const DOUBLE_CLOSE = new Set(['"', "”", "“"]);
+/** Single quotes: never text quotes (an apostrophe inside a Dutch text is common: zo'n). */
+const SINGLE = new Set(["'", "‘", "’", "‚"]);
+
+const UNUSUAL_SPACES: Record<string, UnusualSpace> = {
+  "\u00a0": "nbsp",
+  "\u202f": "narrow-nbsp",
+  "\u2007": "figure-space",
+  "\u200b": "zero-width",
+  "\u200c": "zero-width",
+  "\u200d": "zero-width",
+  "\u2060": "zero-width",
+  "\ufeff": "bom",
+  "\u2002": "other-space",
+  "\u2003": "other-space",
+  "\u2009": "other-space",
+  "\u3000": "other-space",
+};
+const ZERO_WIDTH: ReadonlySet<UnusualSpace> = new Set(["zero-width", "bom"]);
+
+const LETTER = /^[\p{L}\p{M}]$/u;
+
+function isDigit(c: string): boolean {
+  return c >= "0" && c <= "9";
+}
 function isWordStart(c: string): boolean {
-  return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
+  if ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_") return true;
+  return c.charCodeAt(0) >= 0xc0 && LETTER.test(c);
 }
 function isWordPart(c: string): boolean {
   return isWordStart(c) || isDigit(c) || c === "-";
 }
-function isDigit(c: string): boolean {
-  return c >= "0" && c <= "9";
+
+/** The character (a whole code point) at `i`. */
+function charAt(text: string, i: number): string {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next < 0xe000) return text.slice(i, i + 2);
+  }
+  return text[i]!;
+}
+
+export function codePoint(c: string): string {
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** A pasted-text problem that is reported once per file, with the lines it recurs on. */
+interface Recurring {
+  first: Span;
+  lastLine: number;
+  /** Other lines it occurs on (the first ten). */
+  lines: number[];
+  count: number;
+  make(span: Span, repeats: Repeats): RawDiagnostic;
 }
 
 /**
  * Splits a scan file into lines of tokens. Never throws: a problem becomes a diagnostic and the
  * lexer carries on with the next character (or, for an unterminated string, the next line).
+ * Text pasted from Word is read as meant where that is unambiguous: a byte-order mark at the start,
+ * CRLF line ends, blank lines holding only tabs or spaces, curly double quotes and unusual spaces
+ * (the last with a warning); single quotes and tab indentation are errors, reported once per file.
  */
-export function lex(text: string): { lines: Line[]; diagnostics: Diagnostic[] } {
-  const lines: Line[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = lexLine(text, lineStart, lineEnd, diagnostics);
-    if (line) lines.push(line);
-    lineStart = lineEnd + 1;
-  }
-  return { lines, diagnostics };
+export function lex(text: string): { lines: Line[]; diagnostics: RawDiagnostic[] } {
+  const lexer = new Lexer(text);
+  return { lines: lexer.run(), diagnostics: lexer.diagnostics };
 }
 
-function lexLine(text: string, start: number, end: number, diagnostics: Diagnostic[]): Line | null {
-  let i = start;
-  let indent = 0;
-  while (i < end && (text[i] === " " || text[i] === "\t")) {
-    if (text[i] === "\t") {
-      diagnostics.push(
-        diagnostic("indent-invalid", { start: i, end: i + 1 }, "tabs cannot be used for indentation", {
-          label: "tab",
-          help: "indent with two spaces per level",
-        }),
-      );
-      indent += 2;
-    } else indent += 1;
-    i++;
+class Lexer {
+  readonly diagnostics: RawDiagnostic[] = [];
+  private readonly recurring = new Map<string, Recurring>();
+  private lineNumber = 0;
+  private tokens: Token[] = [];
+  private broken = false;
+
+  constructor(private readonly text: string) {}
+
+  run(): Line[] {
+    const { text } = this;
+    const lines: Line[] = [];
+    // Notepad's byte-order mark: nothing to report.
+    let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    while (lineStart <= text.length) {
+      let lineEnd = text.indexOf("\n", lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      this.lineNumber++;
+      const line = this.line(lineStart, lineEnd);
+      if (line) lines.push(line);
+      lineStart = lineEnd + 1;
+    }
+    for (const r of this.recurring.values()) {
+      this.diagnostics.push(r.make(r.first, { lines: r.lines, count: r.count }));
+    }
+    return lines;
   }
-  const tokens: Token[] = [];
-  const before = diagnostics.length;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === " " || c === "\t" || c === "\r") {
-      i++;
-      continue;
+
+  private recur(key: string, span: Span, make: Recurring["make"]): void {
+    const seen = this.recurring.get(key);
+    if (!seen) {
+      this.recurring.set(key, { first: span, lastLine: this.lineNumber, lines: [], count: 0, make });
+      return;
     }
-    if (c === "#") break;
-    if (c === '"') {
-      i = lexString(text, i, end, tokens, diagnostics);
-      continue;
-    }
-    if (isDigit(c)) {
-      let j = i + 1;
-      while (j < end && isDigit(text[j]!)) j++;
-      tokens.push({ kind: "int", text: text.slice(i, j), span: { start: i, end: j } });
-      i = j;
-      continue;
-    }
-    if (isWordStart(c)) {
-      let j = i + 1;
-      while (j < end && isWordPart(text[j]!)) j++;
-      // A trailing "-" belongs to the next token (e.g. `3-` is never written); keep words clean.
-      while (j > i + 1 && text[j - 1] === "-") j--;
-      tokens.push({ kind: "word", text: text.slice(i, j), span: { start: i, end: j } });
-      i = j;
-      continue;
-    }
-    const punct = PUNCT.find((p) => text.startsWith(p, i));
-    if (punct) {
-      tokens.push({ kind: "punct", text: punct, span: { start: i, end: i + punct.length } });
-      i += punct.length;
-      continue;
-    }
-    const width = c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) < 0xdc00 ? 2 : 1;
-    diagnostics.push(
-      diagnostic("character-unexpected", { start: i, end: i + width }, `unexpected character \`${text.slice(i, i + width)}\``, {
-        help: c === "'" || c === "“" || c === "”" ? 'texts go between straight double quotes: "..."' : undefined,
-      }),
+    if (seen.lastLine === this.lineNumber) return;
+    seen.lastLine = this.lineNumber;
+    seen.count++;
+    if (seen.lines.length < 10) seen.lines.push(this.lineNumber);
+  }
+
+  private unusualSpace(c: string, i: number): void {
+    const kind = UNUSUAL_SPACES[c]!;
+    const span = { start: i, end: i + c.length };
+    this.recur(`space:${kind}`, span, (s, repeats) =>
+      raw("whitespace-unusual", "space", s, { kind, code: codePoint(c), repeats }),
     );
-    i += width;
   }
-  if (tokens.length === 0) return null;
-  const first = tokens[0]!.span.start;
-  const last = tokens[tokens.length - 1]!.span.end;
-  const broken = diagnostics.slice(before).some((d) => d.id === "string-unterminated");
-  return { indent, tokens, span: { start: first, end: last }, start, broken };
+
+  private line(start: number, end: number): Line | null {
+    const { text } = this;
+    let i = start;
+    let indent = 0;
+    let tab = -1;
+    while (i < end) {
+      const c = text[i]!;
+      if (c === " ") indent++;
+      else if (c === "\t") {
+        if (tab < 0) tab = i;
+        indent += 2;
+      } else if (UNUSUAL_SPACES[c] !== undefined) {
+        this.unusualSpace(c, i);
+        if (!ZERO_WIDTH.has(UNUSUAL_SPACES[c]!)) indent++;
+      } else if (c !== "\r") break;
+      i++;
+    }
+    this.tokens = [];
+    this.broken = false;
+    while (i < end) {
+      const c = charAt(text, i);
+      if (c === " " || c === "\t" || c === "\r") {
+        i++;
+        continue;
+      }
+      if (UNUSUAL_SPACES[c] !== undefined) {
+        this.unusualSpace(c, i);
+        i++;
+        continue;
+      }
+      if (c === "#") break;
+      if (c === '"' || CURLY_OPEN.has(c)) {
+        i = this.string(i, end);
+        continue;
+      }
+      if (SINGLE.has(c)) {
+        i = this.singleQuoted(i, end);
+        continue;
+      }
+      if (isDigit(c)) {
+        let j = i + 1;
+        while (j < end && isDigit(text[j]!)) j++;
+        this.push("int", text.slice(i, j), i, j);
+        i = j;
+        continue;
+      }
+      if (isWordStart(c)) {
+        let j = i + c.length;
+        while (j < end) {
+          const next = charAt(text, j);
+          if (!isWordPart(next)) break;
+          j += next.length;
+        }
+        // A trailing "-" belongs to the next token (e.g. `3-` is never written); keep words clean.
+        while (j > i + 1 && text[j - 1] === "-") j--;
+        this.push("word", text.slice(i, j), i, j);
+        i = j;
+        continue;
+      }
+      const punct = PUNCT.find((p) => text.startsWith(p, i));
+      if (punct) {
+        this.push("punct", punct, i, i + punct.length);
+        i += punct.length;
+        continue;
+      }
+      const alias = PUNCT_ALIASES[c];
+      if (alias) {
+        this.push("punct", alias, i, i + c.length);
+        i += c.length;
+        continue;
+      }
+      this.diagnostics.push(
+        raw("character-unexpected", "unexpected", { start: i, end: i + c.length }, { char: c, code: codePoint(c) }),
+      );
+      i += c.length;
+    }
+    if (this.tokens.length === 0) return null;
+    if (tab >= 0) {
+      this.recur("tab", { start: tab, end: tab + 1 }, (s, repeats) => raw("indent-invalid", "tab", s, { repeats }));
+    }
+    const first = this.tokens[0]!.span.start;
+    const last = this.tokens[this.tokens.length - 1]!.span.end;
+    return { indent, tokens: this.tokens, span: { start: first, end: last }, start, number: this.lineNumber, broken: this.broken };
+  }
+
+  private push(kind: TokenKind, value: string, start: number, end: number): void {
+    this.tokens.push({ kind, text: value, span: { start, end } });
+  }
+
+  /**
+   * A closing quote of `closers` that ends a text: the first one followed by a space, a comment or
+   * the end of the line, else the last one on the line; -1 when there is none.
+   */
+  private closer(from: number, end: number, closers: ReadonlySet<string>): number {
+    const { text } = this;
+    let last = -1;
+    for (let j = from; j < end; j++) {
+      if (!closers.has(text[j]!)) continue;
+      const next = text[j + 1];
+      if (j + 1 >= end || next === " " || next === "\t" || next === "\r" || next === "#") return j;
+      last = j;
+    }
+    return last;
+  }
+
+  /** Reads a double-quoted text starting at `i`; returns the offset after it. */
+  private string(i: number, end: number): number {
+    const { text } = this;
+    const straight = text[i] === '"';
+    let j = i + 1;
+    let value = "";
+    if (straight) {
+      while (j < end) {
+        const c = text[j]!;
+        if (c === '"') {
+          this.push("string", value, i, j + 1);
+          return j + 1;
+        }
+        if (c === "\\" && j + 1 < end && (text[j + 1] === '"' || text[j + 1] === "\\")) {
+          value += text[j + 1];
+          j += 2;
+          continue;
+        }
+        value += c;
+        j++;
+      }
+    }
+    // A curly quote closes a curly-opened text, and a straight-opened one that Word finished.
+    const close = this.closer(i + 1, end, straight ? CURLY_CLOSE_ONLY : DOUBLE_CLOSE);
+    if (close > i) {
+      this.push("string", text.slice(i + 1, close).replace(/\\(["\\])/g, "$1"), i, close + 1);
+      return close + 1;
+    }
+    const stop = text[end - 1] === "\r" ? end - 1 : end;
+    // A quote right after a word (`plan."`) closes a text that never opened.
+    const before = i > 0 ? text[i - 1]! : " ";
+    const opening = before !== " " && before !== "\t";
+    this.diagnostics.push(
+      raw("string-unterminated", opening ? "opening" : "closing", { start: i, end: Math.max(i + 1, stop) }, {}),
+    );
+    this.push("string", text.slice(i + 1, stop), i, stop);
+    this.broken = true;
+    return end;
+  }
+
+  /** A text between single quotes: reported once per file, then read as a text. */
+  private singleQuoted(i: number, end: number): number {
+    const { text } = this;
+    this.recur("single-quote", { start: i, end: i + 1 }, (s, repeats) =>
+      raw("quote-invalid", "single", s, { quote: text.slice(s.start, s.end), repeats }),
+    );
+    const close = this.closer(i + 1, end, SINGLE);
+    const stop = close > i ? close : text[end - 1] === "\r" ? end - 1 : end;
+    this.push("string", text.slice(i + 1, stop), i, close > i ? close + 1 : stop);
+    return close > i ? close + 1 : end;
+  }
 }
 
-/** Reads a double-quoted string starting at `i`; returns the offset after it. */
-function lexString(text: string, i: number, end: number, tokens: Token[], diagnostics: Diagnostic[]): number {
-  let j = i + 1;
-  let value = "";
-  while (j < end) {
-    const c = text[j]!;
-    if (c === '"') {
-      tokens.push({ kind: "string", text: value, span: { start: i, end: j + 1 } });
-      return j + 1;
-    }
-    if (c === "\\" && j + 1 < end && (text[j + 1] === '"' || text[j + 1] === "\\")) {
-      value += text[j + 1];
-      j += 2;
-      continue;
-    }
-    value += c;
-    j++;
-  }
-  const stop = text[end - 1] === "\r" ? end - 1 : end;
-  diagnostics.push(
-    diagnostic("string-unterminated", { start: i, end: Math.max(i + 1, stop) }, "this text has no closing quote", {
-      label: "text starts here",
-      help: 'end the text with " on the same line',
-    }),
-  );
-  tokens.push({ kind: "string", text: value.replace(/\r$/, ""), span: { start: i, end: stop } });
-  return end;
-}
+const CURLY_CLOSE_ONLY = new Set(["”", "“"]);

@@ -26,6 +26,11 @@ export interface ScaleModel {
   /** A ladder labels every step and renders as a list of steps, not as rating buttons. */
   ladder: boolean;
   labels: { value: number; text: Text }[];
+  /**
+   * An answer outside the scale ("n.v.t. / nu geen prioriteit"): items on this scale may be marked
+   * as not applicable instead of rated; such a mark is no score and counts in no mean.
+   */
+  notApplicable?: Text;
 }
 
 export interface ThemeModel {
@@ -37,12 +42,19 @@ export interface ThemeModel {
 
 export type ConditionOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "contains";
 
-export interface Condition {
+/** One comparison of an earlier answer with a value. False while that answer is not given. */
+export interface Comparison {
   /** The SurveyJS data key the condition reads (an item id, or `<id>__current`/`<id>__desired`). */
   field: string;
   op: ConditionOp;
   value: number | string;
 }
+
+/**
+ * When an item is shown: a comparison, or comparisons joined with and/or/not. Versions compiled
+ * before and/or/not existed store a single `Comparison`, which is still a `Condition`.
+ */
+export type Condition = Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 /**
  * One answer slot in the SurveyJS data. A pair item has two fields (current, desired);
@@ -63,7 +75,16 @@ export interface FieldModel {
   required: boolean;
   /** Maximum length of open text answers. */
   maxLength?: number;
+  /**
+   * The mark "not applicable" of an item on a scale with `not-applicable` (type "strings", the one
+   * value `NOT_APPLICABLE`): when given, the item's rating fields are hidden (neither required nor
+   * stored) and the mark is stored as a text answer of the item.
+   */
+  notApplicable?: true;
 }
+
+/** The stored value of a "not applicable" mark. */
+export const NOT_APPLICABLE = "nvt";
 
 export interface ItemModel {
   id: string;
@@ -92,7 +113,10 @@ export interface ScoringModel {
   title: Text;
   intro?: Text;
   languages: string[];
-  /** Who answers, as the scan file names them (e.g. "docent", "team"). */
+  /**
+   * Who answers, as the scan file names them (e.g. "docent"); "team" when a team answers together
+   * and the file names nobody. Says nothing about privacy: that is `answeredBy`.
+   */
   respondent: string;
   /**
    * Whether one response stands for one person ("individual": the minimum group size applies)

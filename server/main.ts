@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { compile, renderDiagnostics } from "../dsl/index.ts";
+import { compileBytes, renderDiagnostics } from "../dsl/index.ts";
 import { createApp } from "./app.ts";
 import { ensureFirstAdmin } from "./accounts/service.ts";
 import { startSessionSweeper } from "./accounts/session.ts";
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   );
   const applied = await migrate(db.sql);
   if (applied.length > 0) log.info(`database: applied migrations ${applied.join(", ")}`);
-  await loadScans(db.sql, env.scansDir, { compile, renderDiagnostics }, log);
+  await loadScans(db.sql, env.scansDir, { compileBytes, renderDiagnostics }, log);
   await ensureFirstAdmin(db.sql, env.firstAdminEmail, log);
 
   const transport = createTransport(env.mail.smtpUrl, env.mail.from);

@@ -9,7 +9,7 @@ import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
 const fiveItems = `scan rechten-test
   title "Rechtentest"
-  respondent team
+  answered-by team-together
   anonymous no
 
 scale vaak 1..5

@@ -13,7 +13,7 @@ import { answerPage, nextPage, submit } from "./support/respondent.ts";
 const fourItems = `# Vijf stellingen voor de e2e-test.
 scan e2e-vijf
   title "Vijf stellingen"
-  respondent team
+  answered-by team-together
   anonymous no
 
 scale mate 1..5

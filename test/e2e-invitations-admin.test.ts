@@ -14,6 +14,7 @@ import { answerPage, nextPage, submit } from "./support/respondent.ts";
 const shortScan = `scan e2e-uitnodiging
   title "Korte docentscan"
   respondent docent
+  answered-by each-person
   anonymous no
 
 scale mate 1..5

@@ -3,14 +3,14 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { compile, renderDiagnostics } from "../dsl/index.ts";
+import { compileBytes, renderDiagnostics } from "../dsl/index.ts";
 import { migrate, readMigrations } from "../server/db/migrate.ts";
 import type { Log } from "../server/lib/log.ts";
 import { loadScans } from "../server/scans/loader.ts";
 import { createRoundVia, send, testApp, validAnswers } from "./support/app.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
-const compiler = { compile, renderDiagnostics };
+const compiler = { compileBytes, renderDiagnostics };
 
 function recordingLog() {
   const lines: string[] = [];
@@ -83,16 +83,29 @@ describe.each(backends)("migrations and scan publishing on %s", (backend) => {
 
   test("a scan that does not compile is logged with its diagnostics and skipped; the others load", async () => {
     const broken = path.join(dir, "aaa-broken.scan");
-    await writeFile(broken, "scan kapot\n  title \"Kapot\"\n\ntheme t \"T\"\n  rate x \"X\" on onbekend\n");
+    await writeFile(broken, "scan kapot\n  title \"Kapot\"\n  answered-by each-person\n\ntheme t \"T\"\n  rate x \"X\" on onbekend\n");
     await cp("scans/traptrede.scan", path.join(dir, "traptrede.scan"));
     const { log, lines } = recordingLog();
     const outcomes = await loadScans(db.sql, dir, compiler, log);
     expect(outcomes.find((o) => o.file === "aaa-broken.scan")?.status).toBe("failed");
     expect(outcomes.find((o) => o.file === "traptrede.scan")?.status).toBe("published");
     const report = lines.find((l) => l.includes("aaa-broken.scan"))!;
-    expect(report).toMatch(/error\[[a-z-]+\]/);
+    expect(report).toMatch(/fout\[scale-undefined\]/);
     expect(report).toContain("skipped");
     const [row] = await db.sql`select count(*)::int as count from scans where id = 'kapot'`;
+    expect(row!.count).toBe(0);
+  });
+
+  test("a scan file saved in Windows-1252 is reported at its first bad byte and not published", async () => {
+    const text = "scan cp1252\n  title \"Voor de cli\u00ebnt\"\n  answered-by each-person\n\ntheme t \"T\"\n  text x \"X\"\n";
+    await writeFile(path.join(dir, "cp1252.scan"), Buffer.from(text, "latin1"));
+    const { log, lines } = recordingLog();
+    const outcomes = await loadScans(db.sql, dir, compiler, log);
+    expect(outcomes.find((o) => o.file === "cp1252.scan")?.status).toBe("failed");
+    const report = lines.find((l) => l.includes("cp1252.scan"))!;
+    expect(report).toMatch(/fout\[encoding-invalid\]/);
+    expect(report).toContain("cp1252.scan:2:");
+    const [row] = await db.sql`select count(*)::int as count from scans where id = 'cp1252'`;
     expect(row!.count).toBe(0);
   });
 

@@ -35,7 +35,7 @@ export const ladder: Aggregator<LadderParams, AggregatorInput, LadderResult> = {
   doc: "Verdeling over de treden van een ladder en het aandeel op de doeltreden (bijvoorbeeld 4–5).",
   params: {
     on: { kind: "scale", required: true, doc: "the ladder scale" },
-    target: { kind: "range", required: true, doc: "the target steps, e.g. 4..5" },
+    target: { kind: "range", required: true, within: "on", doc: "the target steps, e.g. 4..5" },
   },
   schema: ladderParamsSchema,
   compute(input, params, model) {

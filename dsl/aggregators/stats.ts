@@ -13,6 +13,11 @@ export interface FieldStats {
   sum: number;
   /** Value → count. Numeric values are keyed by their decimal string ("3"), choices by option value. */
   counts: Record<string, number>;
+  /**
+   * How many marked the item "not applicable" instead of answering this field (only for items on
+   * a scale with `not-applicable`); they count in neither `n` nor `sum`.
+   */
+  notApplicable?: number;
 }
 
 export interface OpenAnswers {

@@ -37,7 +37,7 @@ export const threshold: Aggregator<ThresholdParams, AggregatorInput, ThresholdRe
   doc: "Markeert elementen die onder een minimumniveau scoren (bijvoorbeeld 3) en zegt of alle elementen het minimum halen.",
   params: {
     on: { kind: "scale", required: true, doc: "the scale whose items are checked" },
-    "at-least": { kind: "int", required: true, doc: "the minimum acceptable score, e.g. 3" },
+    "at-least": { kind: "int", required: true, within: "on", doc: "the minimum acceptable score, e.g. 3" },
   },
   schema: thresholdParamsSchema,
   compute(input, params, model) {

@@ -15,6 +15,11 @@ export interface ParamSpec {
   required: boolean;
   /** Allowed words for kind "word". */
   values?: readonly string[];
+  /**
+   * For kinds "int" and "range": the parameter naming the scale this number is a point of; the
+   * checker reports a value outside that scale (`aggregator-param-out-of-range`).
+   */
+  within?: string;
   /** One line for authors, shown in help and in the author guide. */
   doc: string;
 }

@@ -1,85 +1,68 @@
-import type { ConditionNode, ItemNode } from "../ast.ts";
+import type { ComparisonNode, ConditionNode, ItemNode } from "../ast.ts";
 import type { CheckContext, Rule } from "../check.ts";
-import { diagnostic } from "../diagnostics.ts";
+import { raw } from "../diagnostics.ts";
 import { kinds } from "../kinds.ts";
 import { closest } from "../suggest.ts";
 
+/** Every comparison in a condition, left to right. */
+export function comparisons(condition: ConditionNode): ComparisonNode[] {
+  switch (condition.kind) {
+    case "compare":
+      return [condition];
+    case "and":
+    case "or":
+      return condition.parts.flatMap(comparisons);
+    case "not":
+      return comparisons(condition.operand);
+  }
+}
+
 /**
- * A `show if` refers to an earlier item (never to itself or a later one), with a comparison that
- * item's kind supports and a value it can have.
+ * Each comparison in a `show if` refers to an earlier item (never to itself or a later one), with a
+ * comparison that item's kind supports and a value it can have.
  */
 export const conditionsReferBack: Rule = (ctx) => {
   const position = new Map<ItemNode, number>();
   ctx.allItems.forEach((item, i) => position.set(item, i));
   for (const item of ctx.allItems) {
-    const condition = item.showIf;
-    if (!condition) continue;
-    const ref = condition.item;
-    if (ref.name === item.id.name) {
-      ctx.report(
-        diagnostic("condition-self", ref.span, `item \`${item.id.name}\` is shown depending on its own answer`, {
-          help: "a condition must refer to an earlier item",
-        }),
-      );
-      continue;
-    }
-    const target = ctx.items.get(ref.name);
-    if (!target) {
-      if (ctx.recovered(ref.name)) continue;
-      ctx.report(
-        diagnostic("item-undefined", ref.span, `no item named \`${ref.name}\``, {
-          label: "unknown item",
-          help: ctx.suggest(ref, ctx.items) ?? "a condition refers to an earlier item by its name",
-        }),
-      );
-      continue;
-    }
-    if ((position.get(target) ?? 0) > (position.get(item) ?? 0)) {
-      ctx.report(
-        diagnostic("condition-forward", ref.span, `item \`${item.id.name}\` depends on \`${ref.name}\`, which comes later`, {
-          label: `\`${ref.name}\` is asked on line ${ctx.line(target.span)}`,
-          help: "a condition can only use answers given before it; move one of the items",
-        }),
-      );
-      continue;
-    }
-    checkComparison(ctx, condition, target);
+    if (!item.showIf) continue;
+    for (const comparison of comparisons(item.showIf)) checkComparison(ctx, item, comparison, position);
   }
 };
 
-function checkComparison(ctx: CheckContext, condition: ConditionNode, target: ItemNode): void {
+function checkComparison(ctx: CheckContext, item: ItemNode, condition: ComparisonNode, position: Map<ItemNode, number>): void {
+  const ref = condition.item;
+  if (ref.name === item.id.name) {
+    ctx.report(raw("condition-self", "self", ref.span, { item: item.id.name }));
+    return;
+  }
+  const target = ctx.items.get(ref.name);
+  if (!target) {
+    if (ctx.recovered(ref.name)) return;
+    const suggestion = ctx.suggest(ref, ctx.items);
+    ctx.report(raw("item-undefined", "condition", ref.span, { name: ref.name, ...(suggestion ? { suggestion } : {}) }));
+    return;
+  }
+  if ((position.get(target) ?? 0) > (position.get(item) ?? 0)) {
+    ctx.report(raw("condition-forward", "forward", ref.span, { item: item.id.name, ref: ref.name, line: ctx.line(target.span) }));
+    return;
+  }
   const kind = kinds[target.kind];
   const name = target.id.name;
   if (kind.ops.length === 0) {
-    ctx.report(
-      diagnostic("condition-invalid", condition.span, `the answer to \`${target.kind}\` item \`${name}\` cannot be compared`, {
-        help: "conditions can use ratings, steps, choices and yes/no answers",
-      }),
-    );
+    ctx.report(raw("condition-invalid", "not-comparable", condition.span, { kind: target.kind, item: name }));
     return;
   }
   if (kind.scale === "pair" && !condition.side) {
-    ctx.report(
-      diagnostic("condition-invalid", condition.item.span, `\`${name}\` is a pair: say which side the condition reads`, {
-        help: `write \`${name}.current\` or \`${name}.desired\``,
-      }),
-    );
+    ctx.report(raw("condition-invalid", "pair-side", condition.item.span, { item: name }));
     return;
   }
   if (kind.scale !== "pair" && condition.side) {
-    ctx.report(
-      diagnostic("condition-invalid", condition.side.span, `\`${name}\` is not a pair and has no \`${condition.side.name}\` side`, {
-        help: `write \`${name}\` on its own`,
-      }),
-    );
+    ctx.report(raw("condition-invalid", "not-pair", condition.side.span, { item: name, side: condition.side.name }));
     return;
   }
   if (!(kind.ops as readonly string[]).includes(condition.op.text)) {
-    ctx.report(
-      diagnostic("condition-invalid", condition.op.span, `\`${condition.op.text}\` cannot compare the answer to \`${target.kind}\` item \`${name}\``, {
-        help: `use ${kind.ops.map((o) => `\`${o}\``).join(", ")}`,
-      }),
-    );
+    ctx.report(raw("condition-invalid", "operator", condition.op.span, { op: condition.op.text, kind: target.kind, item: name, ops: [...kind.ops] }));
     return;
   }
   const value = condition.value;
@@ -88,9 +71,7 @@ function checkComparison(ctx: CheckContext, condition: ConditionNode, target: It
     if (value.kind === "int" || !allowed.includes(value.text)) {
       const guess = closest(value.text, allowed);
       ctx.report(
-        diagnostic("condition-invalid", value.span, `\`${value.text}\` is not a possible answer to \`${name}\``, {
-          help: guess ? `did you mean \`${guess}\`?` : `possible answers: ${allowed.map((v) => `\`${v}\``).join(", ")}`,
-        }),
+        raw("condition-invalid", "value", value.span, { value: value.text, item: name, ...(guess ? { suggestion: guess } : {}), allowed: [...allowed] }),
       );
     }
     return;
@@ -98,18 +79,16 @@ function checkComparison(ctx: CheckContext, condition: ConditionNode, target: It
   const scale = target.scales[0] ? ctx.scales.get(target.scales[0].name) : undefined;
   if (value.kind !== "int") {
     ctx.report(
-      diagnostic("condition-invalid", value.span, `\`${name}\` is answered with a number, not \`${value.text}\``, {
-        help: scale ? `compare with a number from ${scale.min} to ${scale.max}` : "compare with a number",
+      raw("condition-invalid", "number-expected", value.span, {
+        value: value.text,
+        item: name,
+        ...(scale ? { min: scale.min, max: scale.max } : {}),
       }),
     );
     return;
   }
   const n = Number(value.text);
   if (scale && (n < scale.min || n > scale.max)) {
-    ctx.report(
-      diagnostic("condition-invalid", value.span, `${n} is outside scale \`${scale.id.name}\` (${scale.min}..${scale.max})`, {
-        help: "this condition could never be true or false as intended; use a point of the scale",
-      }),
-    );
+    ctx.report(raw("condition-invalid", "off-scale", value.span, { value: n, scale: scale.id.name, min: scale.min, max: scale.max }));
   }
 }

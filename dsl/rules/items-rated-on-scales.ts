@@ -1,5 +1,5 @@
 import type { Rule } from "../check.ts";
-import { diagnostic } from "../diagnostics.ts";
+import { raw } from "../diagnostics.ts";
 import { kinds } from "../kinds.ts";
 
 /**
@@ -11,56 +11,43 @@ export const itemsRatedOnScales: Rule = (ctx) => {
     const need = kinds[item.kind].scale;
     if (need === "none") {
       const first = item.scales[0];
-      if (first) {
-        ctx.report(
-          diagnostic("item-scale-unexpected", first.span, `a \`${item.kind}\` item is not rated on a scale`, {
-            help: `remove \`on ${first.name}\`, or make it a \`rate\` item`,
-          }),
-        );
-      }
+      if (first) ctx.report(raw("item-scale-unexpected", "unexpected", first.span, { kind: item.kind, scale: first.name }));
       continue;
     }
     if (item.scales.length === 0) {
-      ctx.report(
-        diagnostic("item-scale-missing", item.id.span, `item \`${item.id.name}\` does not say which scale it uses`, {
-          help: `add \`on <scale>\` at the end of the line${ctx.scales.size ? `, e.g. \`on ${[...ctx.scales.keys()][0]}\`` : ""}`,
-        }),
-      );
+      // The item's line could not be read to its end: the scale may have been there.
+      if (item.incomplete) continue;
+      const example = [...ctx.scales.keys()][0];
+      ctx.report(raw("item-scale-missing", "missing", item.id.span, { item: item.id.name, ...(example ? { example } : {}) }));
       continue;
     }
     if (need !== "pair" && item.scales.length > 1) {
-      ctx.report(
-        diagnostic("token-unexpected", item.scales[1]!.span, `a \`${item.kind}\` item uses one scale`, {
-          help: "only `pair` items may name a scale per side",
-        }),
-      );
+      ctx.report(raw("token-unexpected", "one-scale", item.scales[1]!.span, { kind: item.kind }));
     }
     const found = item.scales.map((ref) => {
       const scale = ctx.scales.get(ref.name);
       if (!scale && !ctx.recovered(ref.name)) {
-        ctx.report(
-          diagnostic("scale-undefined", ref.span, `item \`${item.id.name}\` uses unknown scale \`${ref.name}\``, {
-            label: `no scale named \`${ref.name}\``,
-            help: ctx.suggest(ref, ctx.scales) ?? "declare it with `scale <name> 1..5` at the top level",
-          }),
-        );
+        const suggestion = ctx.suggest(ref, ctx.scales);
+        ctx.report(raw("scale-undefined", "item", ref.span, { item: item.id.name, scale: ref.name, ...(suggestion ? { suggestion } : {}) }));
       }
       return scale;
     });
     const [first, second] = found;
     if (need === "ladder" && first && !first.ladder) {
       ctx.report(
-        diagnostic("step-scale-not-ladder", item.scales[0]!.span, `\`step\` item \`${item.id.name}\` needs a ladder, and \`${first.id.name}\` is a plain scale`, {
-          help: `declare it as \`scale ${first.id.name} ${first.min}..${first.max} ladder\`, or use a \`rate\` item`,
-        }),
+        raw("step-scale-not-ladder", "plain", item.scales[0]!.span, { item: item.id.name, scale: first.id.name, min: first.min, max: first.max }),
       );
     }
     if (need === "pair" && first && second && (first.min !== second.min || first.max !== second.max)) {
       ctx.report(
-        diagnostic("pair-scale-mismatch", item.scales[1]!.span, `the two sides of pair \`${item.id.name}\` use different scales`, {
-          label: `${second.min}..${second.max}`,
-          notes: [`current is rated on \`${first.id.name}\` (${first.min}..${first.max}), desired on \`${second.id.name}\` (${second.min}..${second.max})`],
-          help: "current and desired must be compared on the same points; use one scale for both",
+        raw("pair-scale-mismatch", "mismatch", item.scales[1]!.span, {
+          item: item.id.name,
+          first: first.id.name,
+          firstMin: first.min,
+          firstMax: first.max,
+          second: second.id.name,
+          secondMin: second.min,
+          secondMax: second.max,
         }),
       );
     }

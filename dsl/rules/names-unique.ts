@@ -1,8 +1,10 @@
 import type { Ident } from "../ast.ts";
 import type { CheckContext, Rule } from "../check.ts";
-import { diagnostic, type DiagnosticId } from "../diagnostics.ts";
+import { raw } from "../diagnostics.ts";
 
-function reportDuplicates(ctx: CheckContext, ids: Ident[], id: DiagnosticId, what: string): void {
+type DuplicateId = "scale-duplicate" | "theme-duplicate" | "item-duplicate" | "option-duplicate";
+
+function reportDuplicates(ctx: CheckContext, ids: Ident[], id: DuplicateId): void {
   const seen = new Map<string, Ident>();
   for (const ident of ids) {
     if (!ident.name) continue;
@@ -11,20 +13,14 @@ function reportDuplicates(ctx: CheckContext, ids: Ident[], id: DiagnosticId, wha
       seen.set(ident.name, ident);
       continue;
     }
-    ctx.report(
-      diagnostic(id, ident.span, `${what} \`${ident.name}\` is declared twice`, {
-        label: "second declaration",
-        notes: [`first declared on line ${ctx.line(first.span)}`],
-        help: `give this ${what} another name`,
-      }),
-    );
+    ctx.report(raw(id, "duplicate", ident.span, { name: ident.name, line: ctx.line(first.span) }));
   }
 }
 
 /** Scales, themes, items and the options of one item each have unique names. */
 export const namesUnique: Rule = (ctx) => {
-  reportDuplicates(ctx, ctx.file.scales.map((s) => s.id), "scale-duplicate", "scale");
-  reportDuplicates(ctx, ctx.file.themes.map((t) => t.id), "theme-duplicate", "theme");
-  reportDuplicates(ctx, ctx.allItems.map((i) => i.id), "item-duplicate", "item");
-  for (const item of ctx.allItems) reportDuplicates(ctx, item.options.map((o) => o.id), "option-duplicate", "option");
+  reportDuplicates(ctx, ctx.file.scales.map((s) => s.id), "scale-duplicate");
+  reportDuplicates(ctx, ctx.file.themes.map((t) => t.id), "theme-duplicate");
+  reportDuplicates(ctx, ctx.allItems.map((i) => i.id), "item-duplicate");
+  for (const item of ctx.allItems) reportDuplicates(ctx, item.options.map((o) => o.id), "option-duplicate");
 };

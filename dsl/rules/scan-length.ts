@@ -1,5 +1,5 @@
 import type { Rule } from "../check.ts";
-import { diagnostic } from "../diagnostics.ts";
+import { raw } from "../diagnostics.ts";
 import { estimateMinutes } from "../estimate.ts";
 
 /** Longer scans lose respondents: the book cut 55 statements to 45 "om de drempel te verlagen". */
@@ -13,8 +13,12 @@ export const scanLength: Rule = (ctx) => {
   const minutes = estimateMinutes(ctx.allItems);
   if (minutes <= LONG_SCAN_MINUTES && ctx.allItems.length <= LONG_SCAN_ITEMS) return;
   ctx.report(
-    diagnostic("scan-long", scan.id.span, `scan \`${scan.id.name}\` has ${ctx.allItems.length} items and takes about ${minutes} minutes`, {
-      help: `scans of more than ${LONG_SCAN_ITEMS} items or ${LONG_SCAN_MINUTES} minutes lose respondents; consider fewer items`,
+    raw("scan-long", "long", scan.id.span, {
+      scan: scan.id.name,
+      items: ctx.allItems.length,
+      minutes,
+      maxItems: LONG_SCAN_ITEMS,
+      maxMinutes: LONG_SCAN_MINUTES,
     }),
   );
 };

@@ -1,7 +1,7 @@
 import type { Ident, ParamValueNode, ScoreNode } from "../ast.ts";
 import type { CheckContext, Rule } from "../check.ts";
-import { diagnostic } from "../diagnostics.ts";
-import { aggregators } from "../aggregators/registry.ts";
+import { raw } from "../diagnostics.ts";
+import { findAggregator, aggregators } from "../aggregators/registry.ts";
 import type { ParamSpec } from "../aggregators/types.ts";
 import { closest } from "../suggest.ts";
 
@@ -11,15 +11,14 @@ import { closest } from "../suggest.ts";
  */
 export const scoresKnown: Rule = (ctx) => {
   for (const score of ctx.file.scores) {
-    const aggregator = Object.hasOwn(aggregators, score.name.name) ? aggregators[score.name.name] : undefined;
+    const aggregator = findAggregator(score.name.name);
     if (!aggregator) {
       const guess = closest(score.name.name, Object.keys(aggregators));
       ctx.report(
-        diagnostic("aggregator-unknown", score.name.span, `unknown aggregator \`${score.name.name}\``, {
-          label: "not an aggregator",
-          help: guess
-            ? `did you mean \`${guess}\`?`
-            : `known aggregators: ${Object.keys(aggregators).map((a) => `\`${a}\``).join(", ")}`,
+        raw("aggregator-unknown", "unknown", score.name.span, {
+          name: score.name.name,
+          ...(guess ? { suggestion: guess } : {}),
+          known: Object.keys(aggregators),
         }),
       );
       continue;
@@ -31,34 +30,27 @@ export const scoresKnown: Rule = (ctx) => {
         const names = Object.keys(aggregator.params);
         const guess = closest(key.name, names);
         ctx.report(
-          diagnostic("aggregator-param-unknown", key.span, `\`${aggregator.name}\` takes no parameter \`${key.name}\``, {
-            help: guess
-              ? `did you mean \`${guess}\`?`
-              : names.length
-                ? `its parameters are ${names.map((n) => `\`${n}\``).join(", ")}`
-                : `\`score ${aggregator.name}\` takes no parameters`,
+          raw("aggregator-param-unknown", "unknown", key.span, {
+            aggregator: aggregator.name,
+            key: key.name,
+            ...(guess ? { suggestion: guess } : {}),
+            params: names,
           }),
         );
         continue;
       }
-      if (given.has(key.name)) {
-        ctx.report(diagnostic("property-duplicate", key.span, `parameter \`${key.name}\` is given twice`, { help: "keep one" }));
-      }
+      if (given.has(key.name)) ctx.report(raw("property-duplicate", "param", key.span, { name: key.name }));
       given.add(key.name);
       checkValue(ctx, aggregator.name, key, spec, value);
     }
     for (const [name, spec] of Object.entries(aggregator.params)) {
       if (!spec.required || given.has(name)) continue;
-      ctx.report(
-        diagnostic("aggregator-param-missing", score.name.span, `\`${aggregator.name}\` needs the parameter \`${name}\``, {
-          help: `add \`${name} ${example(spec)}\` (${spec.doc})`,
-        }),
-      );
+      ctx.report(raw("aggregator-param-missing", "missing", score.name.span, { aggregator: aggregator.name, key: name, example: example(spec) }));
     }
   }
 };
 
-function example(spec: ParamSpec): string {
+export function example(spec: ParamSpec): string {
   switch (spec.kind) {
     case "scale":
       return "<scale>";
@@ -76,52 +68,47 @@ function example(spec: ParamSpec): string {
 }
 
 function checkValue(ctx: CheckContext, aggregator: string, key: Ident, spec: ParamSpec, value: ParamValueNode): void {
-  const wrong = (expected: string) =>
+  const wrong = (expected: "int" | "range" | "range-order" | "word" | "scale" | "theme" | "item") =>
     ctx.report(
-      diagnostic("aggregator-param-invalid", value.span, `\`${key.name}\` of \`${aggregator}\` must be ${expected}`, {
-        help: `e.g. \`${key.name} ${example(spec)}\``,
+      raw("aggregator-param-invalid", "invalid", value.span, {
+        aggregator,
+        key: key.name,
+        expected,
+        ...(expected === "word" ? { values: [...(spec.values ?? [])] } : {}),
+        example: example(spec),
       }),
     );
   switch (spec.kind) {
     case "int":
-      if (value.kind !== "int") wrong("a whole number");
+      if (value.kind !== "int") wrong("int");
       return;
     case "range":
-      if (value.kind !== "range") wrong("a range such as `4..5`");
-      else if (value.lo > value.hi) wrong("a range from low to high");
+      if (value.kind !== "range") wrong("range");
+      else if (value.lo > value.hi) wrong("range-order");
       return;
     case "word":
-      if (value.kind !== "word" || !(spec.values ?? []).includes(value.text)) {
-        wrong(`one of ${(spec.values ?? []).map((v) => `\`${v}\``).join(", ")}`);
-      }
+      if (value.kind !== "word" || !(spec.values ?? []).includes(value.text)) wrong("word");
       return;
     case "scale":
-      return checkRef(ctx, value, "a scale name", ctx.scales, "scale-undefined", "scale", wrong);
+      return checkRef(ctx, value, ctx.scales, "scale-undefined", () => wrong("scale"));
     case "theme":
-      return checkRef(ctx, value, "a theme name", ctx.themes, "theme-undefined", "theme", wrong);
+      return checkRef(ctx, value, ctx.themes, "theme-undefined", () => wrong("theme"));
     case "item":
-      return checkRef(ctx, value, "an item name", ctx.items, "item-undefined", "item", wrong);
+      return checkRef(ctx, value, ctx.items, "item-undefined", () => wrong("item"));
   }
 }
 
 function checkRef(
   ctx: CheckContext,
   value: ParamValueNode,
-  expected: string,
   declared: Map<string, { id: Ident }>,
   id: "scale-undefined" | "theme-undefined" | "item-undefined",
-  what: string,
-  wrong: (expected: string) => void,
+  wrong: () => void,
 ): void {
-  if (value.kind !== "word") return wrong(expected);
+  if (value.kind !== "word") return wrong();
   if (declared.has(value.text) || ctx.recovered(value.text)) return;
-  const ref = { name: value.text, span: value.span };
-  ctx.report(
-    diagnostic(id, value.span, `no ${what} named \`${value.text}\``, {
-      label: `unknown ${what}`,
-      help: ctx.suggest(ref, declared) ?? `declare the ${what} first, or name one that exists`,
-    }),
-  );
+  const suggestion = ctx.suggest({ name: value.text, span: value.span }, declared);
+  ctx.report(raw(id, "param", value.span, { name: value.text, ...(suggestion ? { suggestion } : {}) }));
 }
 
 /** Compiled parameters of a `score` line, as written (the aggregator's schema fills defaults). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Condition, FieldModel, ScoringModel } from "../../dsl/model.ts";
+import { isAnswered, visibleFields } from "../../dsl/conditions.ts";
+import type { FieldModel, ScoringModel } from "../../dsl/model.ts";
 
 /** Why one field of a submission was rejected; stable codes the client can translate. */
 export const issueReasons = ["unknown-item", "off-scale", "not-allowed", "required", "wrong-type", "too-long", "invalid"] as const;
@@ -64,38 +65,6 @@ function fieldSchema(field: FieldModel): z.ZodType {
   }
 }
 
-/** Evaluates a showIf condition on submitted data; an unanswered field makes it false. */
-export function conditionHolds(condition: Condition, data: Record<string, unknown>): boolean {
-  const actual = data[condition.field];
-  if (actual === undefined || actual === null) return false;
-  const expected = condition.value;
-  switch (condition.op) {
-    case "contains":
-      return Array.isArray(actual) && actual.includes(expected);
-    case "=":
-      return actual === expected;
-    case "!=":
-      return actual !== expected;
-    case ">":
-    case ">=":
-    case "<":
-    case "<=": {
-      if (typeof actual !== "number" || typeof expected !== "number") return false;
-      if (condition.op === ">") return actual > expected;
-      if (condition.op === ">=") return actual >= expected;
-      if (condition.op === "<") return actual < expected;
-      return actual <= expected;
-    }
-  }
-}
-
-function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === "string") return value.trim() !== "";
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
-
 function describe(field: FieldModel): string {
   if (field.type === "number") return `a whole number from ${field.min} to ${field.max}`;
   if (field.values) {
@@ -142,15 +111,16 @@ function toIssue(issue: z.core.$ZodIssue, fields: Map<string, FieldModel>): Issu
 export function buildValidator(model: ScoringModel): ResponseValidator {
   const fields = new Map<string, FieldModel>();
   const shape: Record<string, z.ZodType> = {};
-  const visibility = new Map<string, Condition | undefined>();
   for (const item of model.items) {
     for (const field of item.fields) {
       fields.set(field.name, field);
       shape[field.name] = fieldSchema(field).optional();
-      visibility.set(field.name, item.showIf);
     }
   }
   const dataSchema = z.strictObject(shape);
+  // Most scans have no conditions and no "not applicable" marks: every field counts, always.
+  const allFields = [...fields.values()];
+  const dependent = model.items.some((i) => i.showIf || i.fields.some((f) => f.notApplicable));
 
   function validate(data: unknown, requireAnswers: boolean): Validated {
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -165,10 +135,9 @@ export function buildValidator(model: ScoringModel): ResponseValidator {
     const answers: Answers = {};
     // Built straight into the stored arrays: no object per answer on the submit path.
     const arrays: AnswerArrays = { numItems: [], numSides: [], numValues: [], textItems: [], textSides: [], textValues: [] };
-    for (const [name, field] of fields) {
-      const condition = visibility.get(name);
-      // A hidden item is neither required nor stored, whatever the browser sent for it.
-      if (condition && !conditionHolds(condition, raw)) continue;
+    // A hidden item is neither required nor stored, whatever the browser sent for it (dsl/conditions.ts).
+    for (const field of dependent ? visibleFields(model, raw) : allFields) {
+      const name = field.name;
       const value = raw[name];
       if (!isAnswered(value)) {
         if (requireAnswers && field.required) {

@@ -17,7 +17,8 @@ export interface CompileDiagnostic {
 
 /** The scan language's entry points, as `dsl/index.ts` exports them. */
 export interface ScanCompiler<D extends CompileDiagnostic = CompileDiagnostic> {
-  compile(source: ScanSource): { result: CompiledScan | null; diagnostics: D[] };
+  /** Decodes the file's bytes (UTF-8, or a diagnostic at the first bad byte) and compiles it. */
+  compileBytes(name: string, bytes: Uint8Array): { source: ScanSource; result: CompiledScan | null; diagnostics: D[] };
   renderDiagnostics(source: ScanSource, diagnostics: readonly D[]): string;
 }
 
@@ -69,8 +70,7 @@ export async function loadScans<D extends CompileDiagnostic>(
   }
   const outcomes: LoadOutcome[] = [];
   for (const file of files) {
-    const source = { name: path.join(dir, file), text: await readFile(path.join(dir, file), "utf8") };
-    const { result, diagnostics } = compiler.compile(source);
+    const { source, result, diagnostics } = compiler.compileBytes(path.join(dir, file), await readFile(path.join(dir, file)));
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     if (!result || errors > 0) {
       log.error(

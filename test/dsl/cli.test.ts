@@ -25,21 +25,28 @@ describe("the peilstok command", () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^scans\/bachelorscan\.scan: ok — bachelorscan: \d+ items, 8 themes, about \d+ minutes/);
+    expect(lines[0]).toMatch(/^scans\/bachelorscan\.scan: ok — bachelorscan: \d+ vragen, \d+ thema's, ongeveer \d+ minuten/);
   });
 
   it("check: exits 1 and prints every problem with file:line:column, caret and help", async () => {
     const dir = mkdtempSync(join(tmpdir(), "peilstok-cli-"));
     const file = join(dir, "kapot.scan");
-    writeFileSync(file, `scan kapot\n  title "Kapot"\n\nscale niveau 1..5\n\ntheme t "T"\n  rate a "A" on niveu\n  rat b "B" on niveau\n`);
+    writeFileSync(file, `scan kapot\n  title "Kapot"\n  answered-by each-person\n\nscale niveau 1..5\n\ntheme t "T"\n  rate a "A" on niveu\n  rat b "B" on niveau\n`);
     const { code, stderr, stdout } = await peilstok("check", file);
     expect(code).toBe(1);
-    expect(stderr).toContain(`error[scale-undefined]: item \`a\` uses unknown scale \`niveu\``);
-    expect(stderr).toContain(`--> ${file}:7:17`);
+    expect(stderr).toContain(`fout[scale-undefined]: `);
+    expect(stderr).toContain(`--> ${file}:8:17`);
     expect(stderr).toContain("^^^^^");
-    expect(stderr).toContain("= help: did you mean `niveau` (line 4)?");
-    expect(stderr).toContain(`error[keyword-unknown]`);
-    expect(stdout).toContain("2 errors");
+    expect(stderr).toContain("= tip: ");
+    expect(stderr).toContain("`niveau` (regel 5)");
+    expect(stderr).toContain(`fout[keyword-unknown]`);
+    expect(stdout).toContain("2 fouten");
+    // The same problems in English with --lang en.
+    const en = await peilstok("check", "--lang", "en", file);
+    expect(en.stderr).toContain(`error[scale-undefined]: `);
+    expect(en.stderr).toContain(`--> ${file}:8:17`);
+    expect(en.stderr).toContain("= help: ");
+    expect(en.stdout).toContain("2 errors");
   });
 
   it("compile: prints the SurveyJS form and the scoring model as JSON", async () => {
@@ -53,6 +60,7 @@ describe("the peilstok command", () => {
   it("says clearly when a file cannot be read", async () => {
     const { code, stderr } = await peilstok("check", "scans/bestaat-niet.scan");
     expect(code).toBe(1);
-    expect(stderr).toContain("cannot read scans/bestaat-niet.scan: ENOENT");
+    expect(stderr).toContain("scans/bestaat-niet.scan");
+    expect(stderr).toContain("ENOENT");
   });
 });

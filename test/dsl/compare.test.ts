@@ -5,7 +5,7 @@ import type { ScoringModel } from "../../dsl/model.ts";
 
 const v1 = `scan vergelijk
   title "Vergelijk"
-  respondent team
+  answered-by team-together
 
 scale niveau 1..5
   1 "laag"

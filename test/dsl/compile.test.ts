@@ -7,6 +7,7 @@ const text = `scan demo
   intro "Welkom." en "Welcome."
   language nl en
   respondent docent
+  answered-by each-person
   cadence every 3-4 months
   anonymous yes
 

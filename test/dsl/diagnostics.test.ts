@@ -16,17 +16,17 @@ describe("scan language diagnostics", () => {
     const found = diagnose(theme(`  rat missie "Missie" on niveau\n    help "h"\n  text t "x"\n    show if missie < 3\n`));
     expect(found).toEqual([{ id: "keyword-unknown", line: 10, column: 3 }]);
     const out = compile({ name: "t.scan", text: theme(`  rat missie "Missie" on niveau\n`) });
-    expect(out.diagnostics[0]?.help).toBe("did you mean `rate`?");
+    expect(out.diagnostics[0]?.args).toMatchObject({ suggestion: "rate" });
   });
 
   it("suggests `title` for `titel` and does not also report the title as missing", () => {
-    const out = compile({ name: "t.scan", text: `scan x\n  titel "X"\n\ntheme t "T"\n  text a "A"\n` });
-    expect(out.diagnostics.map((d) => [d.id, d.help])).toEqual([["keyword-unknown", "did you mean `title`?"]]);
+    const out = compile({ name: "t.scan", text: `scan x\n  titel "X"\n  answered-by each-person\n\ntheme t "T"\n  text a "A"\n` });
+    expect(out.diagnostics.map((d) => [d.id, d.args.suggestion])).toEqual([["keyword-unknown", "title"]]);
   });
 
   it("reports an unknown top-level keyword with a suggestion", () => {
     const out = compile({ name: "t.scan", text: `${header}\nthem visie "Visie"\n  rate a "A" on niveau\n` });
-    expect(out.diagnostics.map((d) => [d.id, d.help])).toEqual([["keyword-unknown", "did you mean `theme`?"]]);
+    expect(out.diagnostics.map((d) => [d.id, d.args.suggestion])).toEqual([["keyword-unknown", "theme"]]);
   });
 
   it("reports a duplicate item id at its second declaration", () => {
@@ -51,7 +51,7 @@ describe("scan language diagnostics", () => {
     const text = theme(`  pair ek-3 "Stelling" on niveu\n`);
     expect(diagnose(text)).toEqual([{ id: "scale-undefined", line: 10, column: 27 }]);
     const out = compile({ name: "t.scan", text });
-    expect(out.diagnostics[0]?.help).toBe("did you mean `niveau` (line 5)?");
+    expect(out.diagnostics[0]?.args.suggestion).toEqual({ name: "niveau", line: 5 });
   });
 
   it("reports a condition on an unknown item", () => {
@@ -124,7 +124,7 @@ describe("scan language diagnostics", () => {
   it("reports an unknown aggregator with a suggestion", () => {
     const text = theme(`  rate a "A" on niveau\n\nscore tresholdd on niveau at-least 3\n`);
     expect(diagnose(text)).toEqual([{ id: "aggregator-unknown", line: 12, column: 7 }]);
-    expect(compile({ name: "t", text }).diagnostics[0]?.help).toBe("did you mean `threshold`?");
+    expect(compile({ name: "t", text }).diagnostics[0]?.args.suggestion).toBe("threshold");
   });
 
   it("reports an aggregator parameter of the wrong kind", () => {
@@ -171,16 +171,16 @@ describe("scan language diagnostics", () => {
 
   it("reports a missing scan block and a missing title", () => {
     expect(diagnose(`scale s 1..5\n\ntheme t "T"\n  rate a "A" on s\n`)).toEqual([{ id: "scan-missing", line: 3, column: 1 }]);
-    expect(diagnose(`scan x\n  respondent team\n\ntheme t "T"\n  text a "A"\n`)).toEqual([
+    expect(diagnose(`scan x\n  answered-by team-together\n\ntheme t "T"\n  text a "A"\n`)).toEqual([
       { id: "property-missing", line: 1, column: 6 },
     ]);
   });
 
   it("warns, without failing, about missing translations when English is declared", () => {
-    const text = `scan x\n  title "X" en "X"\n  language nl en\n\ntheme t "T" en "T"\n  text a "Vraag"\n`;
+    const text = `scan x\n  title "X" en "X"\n  language nl en\n  answered-by each-person\n\ntheme t "T" en "T"\n  text a "Vraag"\n`;
     const out = compile({ name: "t", text });
     expect(out.result).not.toBeNull();
-    expect(diagnose(text)).toEqual([{ id: "translation-missing", line: 6, column: 10 }]);
+    expect(diagnose(text)).toEqual([{ id: "translation-missing", line: 7, column: 10 }]);
     expect(out.diagnostics[0]?.severity).toBe("warning");
   });
 
@@ -203,21 +203,26 @@ describe("scan language diagnostics", () => {
     expect(diagnose(text).map((d) => d.id)).toEqual(["scale-undefined", "item-duplicate", "aggregator-unknown"]);
   });
 
-  it("renders a diagnostic like a compiler, with the source line, a caret and help", () => {
+  it("renders a diagnostic like a compiler, with the source line, a caret and help, in Dutch by default", () => {
     const text = theme(`  pair ek-3 "Stelling" on mate5\n`);
     const source = { name: "scans/bachelorscan.scan", text };
-    const rendered = renderDiagnostics(source, compile(source).diagnostics);
-    expect(rendered).toBe(
-      [
-        "error[scale-undefined]: item `ek-3` uses unknown scale `mate5`",
-        "  --> scans/bachelorscan.scan:10:27",
-        "   |",
-        '10 |   pair ek-3 "Stelling" on mate5',
-        "   |                           ^^^^^ no scale named `mate5`",
-        "   |",
-        "   = help: declare it with `scale <name> 1..5` at the top level",
-        "",
-      ].join("\n"),
-    );
+    const lines = renderDiagnostics(source, compile(source).diagnostics).split("\n");
+    expect(lines[0]).toMatch(/^fout\[scale-undefined\]: /);
+    expect(lines.slice(1, 5)).toEqual([
+      "  --> scans/bachelorscan.scan:10:27",
+      "   |",
+      '10 |   pair ek-3 "Stelling" on mate5',
+      expect.stringMatching(/^   \| {27}\^{5} \S/),
+    ]);
+    expect(lines[5]).toBe("   |");
+    expect(lines[6]).toMatch(/^   = tip: /);
+  });
+
+  it("renders the same diagnostic in English with English labels", () => {
+    const text = theme(`  pair ek-3 "Stelling" on mate5\n`);
+    const source = { name: "t.scan", text };
+    const rendered = renderDiagnostics(source, compile(source, { lang: "en" }).diagnostics, "en").split("\n");
+    expect(rendered[0]).toMatch(/^error\[scale-undefined\]: /);
+    expect(rendered[6]).toMatch(/^   = help: /);
   });
 });

@@ -6,7 +6,7 @@ import { createApp, type App } from "../../server/app.ts";
 import type { Sql } from "../../server/db/connect.ts";
 import { silentLog } from "../../server/lib/log.ts";
 import { publishScan } from "../../server/scans/loader.ts";
-import { conditionHolds } from "../../server/respond/answer-validator.ts";
+import { conditionHolds } from "../../dsl/conditions.ts";
 import { recordMismatch } from "./response-mismatches.ts";
 
 export const adminToken = "test-admin-token-0123456789abcdef";
@@ -85,6 +85,7 @@ export function validAnswers(model: ScoringModel): Record<string, number | strin
   for (const item of model.items) {
     if (item.showIf && !conditionHolds(item.showIf, data)) continue;
     for (const field of item.fields) {
+      if (field.notApplicable) continue;
       if (field.type === "number") data[field.name] = field.min ?? 1;
       else if (field.type === "string") data[field.name] = field.values?.[0] ?? "een antwoord";
       else data[field.name] = field.values?.slice(0, 1) ?? ["een antwoord"];

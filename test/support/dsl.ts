@@ -15,7 +15,7 @@ export function diagnose(text: string): Found[] {
 /** A small valid scan: tests splice lines into it. */
 export const header = `scan test-scan
   title "Testscan"
-  respondent team
+  answered-by team-together
 
 scale niveau 1..5
   1 "laag"

@@ -3,7 +3,7 @@
 // (User Timing), which the editor's keystroke test reads.
 import { setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { ViewPlugin, type EditorView, type ViewUpdate } from "@codemirror/view";
-import { compile, type CompileOutput } from "../../../../dsl/index.ts";
+import { compile, type CompileOutput, type Lang } from "../../../../dsl/index.ts";
 
 export interface CheckResult extends CompileOutput {
   text: string;
@@ -24,11 +24,11 @@ export function toCmDiagnostics(output: CompileOutput, length: number): CmDiagno
   });
 }
 
-function check(view: EditorView, onResult: (result: CheckResult) => void): void {
+function check(view: EditorView, onResult: (result: CheckResult) => void, lang: Lang): void {
   const start = performance.now();
   const doc = view.state.doc;
   const text = doc.toString();
-  const output = compile({ name: "editor.scan", text });
+  const output = compile({ name: "editor.scan", text }, { lang });
   const diagnostics = toCmDiagnostics(output, text.length);
   // A view may not be updated while it is updating: hand the marks over right after.
   queueMicrotask(() => {
@@ -40,12 +40,12 @@ function check(view: EditorView, onResult: (result: CheckResult) => void): void 
   });
 }
 
-export function liveCheck(onResult: (result: CheckResult) => void) {
+export function liveCheck(onResult: (result: CheckResult) => void, lang: Lang = "nl") {
   return ViewPlugin.define((view) => {
-    check(view, onResult);
+    check(view, onResult, lang);
     return {
       update(update: ViewUpdate) {
-        if (update.docChanged) check(update.view, onResult);
+        if (update.docChanged) check(update.view, onResult, lang);
       },
     };
   });

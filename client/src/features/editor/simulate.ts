@@ -2,7 +2,8 @@
 // computes in SQL, then run through the scan's own `score` lines — what a report would show.
 import { findAggregator } from "../../../../dsl/aggregators/registry.ts";
 import type { FieldStats, GroupStats } from "../../../../dsl/aggregators/stats.ts";
-import type { Condition, ItemModel, ScoringModel } from "../../../../dsl/model.ts";
+import { conditionHolds } from "../../../../dsl/conditions.ts";
+import { NOT_APPLICABLE, type ItemModel, type ScoringModel } from "../../../../dsl/model.ts";
 
 export interface SimulatedOutcome {
   name: string;
@@ -31,23 +32,15 @@ const sampleTexts = [
   "Scholing over het betrekken van het netwerk.",
 ];
 
-function holds(condition: Condition, data: Answers): boolean {
-  const value = data[condition.field];
-  if (value === undefined) return false;
-  if (condition.op === "contains") return Array.isArray(value) && value.includes(String(condition.value));
-  const [a, b] = typeof condition.value === "number" ? [Number(value), condition.value] : [String(value), String(condition.value)];
-  switch (condition.op) {
-    case "=": return a === b;
-    case "!=": return a !== b;
-    case ">": return a > b;
-    case ">=": return a >= b;
-    case "<": return a < b;
-    case "<=": return a <= b;
-  }
-}
-
 function answerItem(item: ItemModel, data: Answers, next: () => number, leaning: number): void {
+  const mark = item.fields.find((f) => f.notApplicable);
+  // Now and then an item is marked "not applicable" instead of rated.
+  if (mark && next() < 0.1) {
+    data[mark.name] = [NOT_APPLICABLE];
+    return;
+  }
   for (const field of item.fields) {
+    if (field.notApplicable) continue;
     if (field.type === "number") {
       const min = field.min ?? 1;
       const max = field.max ?? 5;
@@ -71,7 +64,7 @@ export function simulateAnswers(model: ScoringModel, respondents: number, seed =
   return Array.from({ length: respondents }, () => {
     const data: Answers = {};
     for (const item of model.items) {
-      if (item.showIf && !holds(item.showIf, data)) continue;
+      if (item.showIf && !conditionHolds(item.showIf, data)) continue;
       answerItem(item, data, next, leanings.get(item.id)!);
     }
     return data;
@@ -82,8 +75,11 @@ export function statsOf(model: ScoringModel, responses: Answers[], invited: numb
   const fields: FieldStats[] = [];
   const texts: GroupStats["texts"] = [];
   for (const item of model.items) {
+    const mark = item.fields.find((f) => f.notApplicable);
+    const marked = mark ? responses.filter((data) => data[mark.name] !== undefined).length : 0;
     for (const field of item.fields) {
-      const stats: FieldStats = { item: item.id, side: field.side, n: 0, sum: 0, counts: {} };
+      if (field.notApplicable) continue;
+      const stats: FieldStats = { item: item.id, side: field.side, n: 0, sum: 0, counts: {}, ...(mark ? { notApplicable: marked } : {}) };
       const answers: string[] = [];
       for (const data of responses) {
         const value = data[field.name];

@@ -3,14 +3,12 @@
 // would look like; "Publish" stores a new immutable version when there are no errors.
 import { lintGutter } from "@codemirror/lint";
 import { EditorView, basicSetup } from "codemirror";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button } from "../../../components/button.tsx";
-import { Loading, Notice } from "../../../components/notice.tsx";
-import { PageHeader } from "../../../components/page-header.tsx";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { SurveyForm } from "../../../components/survey-form.tsx";
 import { ApiError } from "../../../lib/http.ts";
-import { navigate } from "../../../lib/navigate.ts";
-import { fetchSource, fetchVersions, publish, type VersionEntry } from "../api.ts";
+import { followLink, navigate } from "../../../lib/navigate.ts";
+import { ensureSession, fetchSource, fetchVersions, publish, type VersionEntry } from "../api.ts";
+import type { Lang } from "../../../../../dsl/index.ts";
 import { liveCheck, type CheckResult } from "../live-check.ts";
 import { scanHighlighting, scanLanguage } from "../scan-language.ts";
 import { VersionList } from "./version-list.tsx";
@@ -22,8 +20,10 @@ const SimulationView = lazy(() => import("./simulation-view.tsx").then((m) => ({
 export const newScanTemplate = `# Nieuwe scan. Zeg hier wat het instrument is en waar het vandaan komt.
 scan nieuwe-scan
   title "Nieuwe scan"
-  respondent team
-  anonymous no
+  # Iedereen vult voor zichzelf in. Vult een team samen één formulier in, in een overleg?
+  # Schrijf dan: answered-by team-together
+  answered-by each-person
+  anonymous yes
 
 scale mate 1..5
   1 "helemaal niet"
@@ -37,11 +37,19 @@ score spread
 
 type Side = "preview" | "simulate";
 
+/** The editor speaks the page's language (the admin pages are Dutch; `<html lang>` says which). */
+const lang: Lang = document.documentElement.lang.startsWith("en") ? "en" : "nl";
+
+const labels = {
+  nl: { error: "fout", warning: "waarschuwing", line: "regel", help: "tip", note: "let op" },
+  en: { error: "error", warning: "warning", line: "line", help: "help", note: "note" },
+} as const;
+
 export function EditorPage({ params }: { params: Record<string, string> }) {
   const scanId = params.scanId;
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const [ready, setReady] = useState<"loading" | "ready">("loading");
+  const [ready, setReady] = useState<"loading" | "ready" | "denied">("loading");
   const [initial, setInitial] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [preview, setPreview] = useState<Record<string, unknown> | null>(null);
@@ -52,6 +60,8 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
 
   useEffect(() => {
     void (async () => {
+      const user = await ensureSession();
+      if (!user || user.role !== "admin") return setReady("denied");
       if (!scanId) {
         setInitial(newScanTemplate);
         return setReady("ready");
@@ -79,9 +89,8 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
         scanLanguage,
         scanHighlighting,
         lintGutter(),
-        liveCheck(setCheck),
-        // tabindex: axe counts a contenteditable as focusable only with it (scrollable-region-focusable).
-        EditorView.contentAttributes.of({ "aria-label": "Scantekst", spellcheck: "false", tabindex: "0" }),
+        liveCheck(setCheck, lang),
+        EditorView.contentAttributes.of({ "aria-label": "Scantekst", spellcheck: "false" }),
       ],
     });
     view.current = editor;
@@ -91,24 +100,14 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
     };
   }, [initial]);
 
-  // Rebuilding the SurveyJS form is the slow part: only once typing pauses, only from a scan
-  // without errors (the last good one stays on screen otherwise), and only when the form itself
-  // changed (not for a comment or a score line). On a busy machine a keystroke can take longer
-  // than the pause, so rebuilding on every check would make each keystroke slower still.
-  const previewJson = useRef("");
+  // Rebuilding the SurveyJS form is the slow part: only once typing pauses, and only from a scan
+  // without errors (the last good one stays on screen otherwise).
   useEffect(() => {
     if (!check?.result) return;
     const survey = check.result.survey;
-    const json = JSON.stringify(survey);
-    if (json === previewJson.current) return;
-    const timer = setTimeout(() => {
-      previewJson.current = json;
-      setPreview(survey);
-    }, 250);
+    const timer = setTimeout(() => setPreview(survey), 250);
     return () => clearTimeout(timer);
   }, [check]);
-  // The form re-renders only for a new preview, not with every keystroke's check.
-  const previewForm = useMemo(() => (preview ? <SurveyForm json={preview} mode="display" /> : null), [preview]);
 
   const jumpTo = useCallback((offset: number) => {
     const editor = view.current;
@@ -142,6 +141,17 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
     }
   }
 
+  if (ready === "denied") {
+    return (
+      <main className="editor-denied">
+        <h1>Scan-editor</h1>
+        <p>
+          Alleen beheerders kunnen scans schrijven. <a href="/admin" onClick={followLink}>Naar het overzicht</a>
+        </p>
+      </main>
+    );
+  }
+
   const diagnostics = check?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
@@ -149,46 +159,60 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
 
   return (
     <div className="editor-page">
-      <PageHeader
-        title={check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}
-        meta={
-          <span className="editor-summary" aria-live="polite" data-testid="check-summary">
-            {check === null
-              ? "Controleren…"
-              : errors > 0
-                ? `${errors} ${errors === 1 ? "fout" : "fouten"}${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""}`
-                : `Geen fouten${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""} · ${check.result?.model.items.length ?? 0} vragen, ongeveer ${check.result?.model.estimatedMinutes ?? 0} minuten`}
-          </span>
-        }
-        actions={
-          <>
-            <Button onClick={onPublish} busy={busy} disabled={!check || check.result === null}>
-              Publiceren
-            </Button>
-            <Button variant="secondary" onClick={() => setSide(side === "simulate" ? "preview" : "simulate")} disabled={!check?.result}>
-              {side === "simulate" ? "Voorbeeld" : "Simuleren"}
-            </Button>
-            <Button variant="link" onClick={() => navigate("/admin/editor")}>
-              Nieuwe scan
-            </Button>
-          </>
-        }
-      />
-      {status ? <Notice kind={status.kind === "ok" ? "success" : "error"}>{status.text}</Notice> : null}
+      <header className="editor-header">
+        <a href="/admin" onClick={followLink}>
+          ← Overzicht
+        </a>
+        <h1>{check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}</h1>
+        <span className="editor-summary" aria-live="polite" data-testid="check-summary">
+          {check === null
+            ? "Controleren…"
+            : errors > 0
+              ? `${errors} ${errors === 1 ? "fout" : "fouten"}${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""}`
+              : `Geen fouten${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""} · ${check.result?.model.items.length ?? 0} vragen, ongeveer ${check.result?.model.estimatedMinutes ?? 0} minuten`}
+        </span>
+        <button type="button" onClick={() => setSide(side === "simulate" ? "preview" : "simulate")} disabled={!check?.result}>
+          {side === "simulate" ? "Voorbeeld" : "Simuleren"}
+        </button>
+        <button type="button" className="primary" onClick={onPublish} disabled={busy || !check || check.result === null}>
+          Publiceren
+        </button>
+        <button type="button" onClick={() => navigate("/admin/editor")} className="link-button">
+          Nieuwe scan
+        </button>
+      </header>
+      {status ? (
+        <p className={status.kind === "ok" ? "admin-notice" : "admin-error"} role={status.kind === "ok" ? "status" : "alert"}>
+          {status.text}
+        </p>
+      ) : null}
       <div className="editor-columns">
         <section className="editor-code" aria-label="Scantekst">
-          {ready === "loading" ? <Loading /> : null}
+          {ready === "loading" ? <p className="page-loading">Laden…</p> : null}
           <div ref={host} className="editor-host" />
           <ol className="diagnostics" aria-label="Meldingen">
             {diagnostics.map((d, i) => {
               const line = lineOf(lines, d.span.start);
+              const words = labels[lang];
               return (
                 <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
-                  <Button variant="link" onClick={() => jumpTo(d.span.start)}>
-                    regel {line}
-                  </Button>{" "}
+                  <span className="diagnostic-severity">{words[d.severity]}</span>{" "}
+                  <button type="button" className="link-button" onClick={() => jumpTo(d.span.start)}>
+                    {words.line} {line}
+                  </button>{" "}
                   <code>{d.id}</code> {d.message}
-                  {d.help ? <span className="diagnostic-help"> — {d.help}</span> : null}
+                  {d.notes?.map((note, j) => (
+                    <span key={j} className="diagnostic-help">
+                      {" "}
+                      — {words.note}: {note}
+                    </span>
+                  ))}
+                  {d.help ? (
+                    <span className="diagnostic-help">
+                      {" "}
+                      — {words.help}: {d.help}
+                    </span>
+                  ) : null}
                 </li>
               );
             })}
@@ -198,14 +222,14 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
           {side === "preview" ? (
             <>
               {check && !check.result && preview ? (
-                <p className="muted">Het voorbeeld toont de laatste versie zonder fouten.</p>
+                <p className="admin-hint">Het voorbeeld toont de laatste versie zonder fouten.</p>
               ) : null}
               <div className="editor-preview" data-testid="preview">
-                {previewForm}
+                {preview ? <SurveyForm json={preview} mode="display" /> : null}
               </div>
             </>
           ) : check?.result ? (
-            <Suspense fallback={<Loading />}>
+            <Suspense fallback={<p className="page-loading">Laden…</p>}>
               <SimulationView model={check.result.model} />
             </Suspense>
           ) : null}

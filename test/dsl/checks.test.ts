@@ -1,0 +1,133 @@
+// The checks added for Dutch authors: who answers, values outside their scale, names with accents,
+// and the cause first (a line read where it belongs, so its consequences are not reported).
+// Each test asserts ids, lines and columns.
+import { describe, expect, it } from "vitest";
+import { compile } from "../../dsl/index.ts";
+import { diagnose, header } from "../support/dsl.ts";
+
+const theme = (body: string) => `${header}\ntheme visie "Visie"\n${body}`;
+const withSettings = (settings: string, body = `  rate missie "Missie" on niveau\n`) =>
+  `scan s\n  title "S"\n${settings}\nscale niveau 1..5\n  1 "laag"\n  5 "hoog"\n\ntheme visie "Visie"\n${body}`;
+
+describe("who answers", () => {
+  it("compiles `answered-by each-person` to individual and `team-together` to team", () => {
+    const each = compile({ name: "t", text: withSettings(`  respondent docent\n  answered-by each-person\n`) }).result!.model;
+    expect([each.answeredBy, each.respondent]).toEqual(["individual", "docent"]);
+    const team = compile({ name: "t", text: withSettings(`  answered-by team-together\n`) }).result!.model;
+    expect([team.answeredBy, team.respondent]).toEqual(["team", "team"]);
+  });
+
+  it("does not compile a file that does not say who answers; the error sits on the scan's name", () => {
+    const text = withSettings(`  respondent docent\n`);
+    expect(diagnose(text)).toEqual([{ id: "answered-by-missing", line: 1, column: 6 }]);
+    expect(compile({ name: "t", text }).result).toBeNull();
+  });
+
+  it("offers both choices to an old file that said `respondent team`", () => {
+    const [d] = compile({ name: "t", text: withSettings(`  respondent team\n`) }).diagnostics;
+    expect(d).toMatchObject({ id: "answered-by-missing", args: { scan: "s", respondent: "team" } });
+    expect(d!.notes).toHaveLength(3);
+  });
+
+  it("rejects `respondent team` beside `answered-by each-person` as ambiguous, at the word", () => {
+    expect(diagnose(withSettings(`  respondent team\n  answered-by each-person\n`))).toEqual([
+      { id: "answered-by-conflict", line: 3, column: 14 },
+    ]);
+  });
+
+  it("reports a value that is neither choice, with a suggestion for a Dutch word", () => {
+    expect(diagnose(withSettings(`  answered-by samen\n`))).toEqual([{ id: "token-expected", line: 3, column: 15 }]);
+    expect(compile({ name: "t", text: withSettings(`  answered-by samen\n`) }).diagnostics[0]!.args.suggestion).toBe("team-together");
+  });
+});
+
+describe("scoring values within their scale", () => {
+  it("reports a threshold above the scale, with the scale's range", () => {
+    const text = theme(`  rate a "A" on niveau\n\nscore threshold on niveau at-least 6\n`);
+    expect(diagnose(text)).toEqual([{ id: "aggregator-param-out-of-range", line: 12, column: 36 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]!.args).toMatchObject({ value: 6, min: 1, max: 5, scale: "niveau" });
+  });
+
+  it("reports a threshold below the scale", () => {
+    expect(diagnose(theme(`  rate a "A" on niveau\n\nscore threshold on niveau at-least 0\n`))).toEqual([
+      { id: "aggregator-param-out-of-range", line: 12, column: 36 },
+    ]);
+  });
+
+  it("reports a ladder target beyond the ladder's steps", () => {
+    const text = `${header}scale trede 1..5 ladder\n  1 "a"\n  2 "b"\n  3 "c"\n  4 "d"\n  5 "e"\n\ntheme t "T"\n  step s "S" on trede\n\nscore ladder on trede target 4..6\n`;
+    expect(diagnose(text)).toEqual([{ id: "aggregator-param-out-of-range", line: 18, column: 30 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]!.args).toMatchObject({ lo: 4, hi: 6, min: 1, max: 5 });
+  });
+
+  it("accepts the ends of the scale", () => {
+    expect(diagnose(theme(`  rate a "A" on niveau\n\nscore threshold on niveau at-least 5\n`))).toEqual([]);
+  });
+});
+
+describe("names with accents", () => {
+  it("gives exactly one id-invalid with the ascii form, also when the name is used again", () => {
+    const text = theme(`  rate financiële-zorgen "Zorgen" on niveau\n  text waarom "Waarom?"\n    show if financiële-zorgen < 3\n`);
+    expect(diagnose(text)).toEqual([{ id: "id-invalid", line: 10, column: 8 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]).toMatchObject({ variant: "accent", args: { suggestion: "financiele-zorgen" } });
+  });
+
+  it("folds other letters to ascii as well", () => {
+    const [d] = compile({ name: "t", text: theme(`  rate Straße_Überzicht "A" on niveau\n`) }).diagnostics;
+    expect(d!.args.suggestion).toBe("strasse-uberzicht");
+  });
+
+  it("keeps accents in texts", () => {
+    expect(diagnose(theme(`  rate zorgen "Financiële zorgen van de cliënt" on niveau\n`))).toEqual([]);
+  });
+});
+
+describe("the cause first", () => {
+  it("reads a scale label at the margin as a label of the scale above: no scale-gap", () => {
+    expect(diagnose(`${header.replace('  5 "hoog"\n', '5 "hoog"\n')}\ntheme t "T"\n  rate a "A" on niveau\n`)).toEqual([
+      { id: "indent-invalid", line: 7, column: 1 },
+    ]);
+  });
+
+  it("reads options indented like items as the options of the item above: one error for the run", () => {
+    const text = theme(`  choice c "C"\n  option a "A"\n  option b "B"\n  rate d "D" on niveau\n`);
+    expect(diagnose(text)).toEqual([{ id: "indent-invalid", line: 11, column: 3 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]!.args).toMatchObject({ repeats: { lines: [12], count: 1 } });
+  });
+
+  it("reads an item indented under another item as the next item of the theme", () => {
+    expect(diagnose(theme(`  rate a "A" on niveau\n    rate b "B" on niveau\n  text c "C"\n    show if b < 3\n`))).toEqual([
+      { id: "indent-invalid", line: 11, column: 5 },
+    ]);
+  });
+
+  it("reads an item at the margin as an item of the theme above, with its settings", () => {
+    expect(diagnose(theme(`  rate a "A" on niveau\ntext b "B"\n    show if a < 3\n  text c "C"\n`))).toEqual([
+      { id: "indent-invalid", line: 11, column: 1 },
+    ]);
+  });
+
+  it("reports a scale range written with a dash once, and reads it as meant", () => {
+    const text = `${header.replace("scale niveau 1..5", "scale niveau 1-5")}\ntheme t "T"\n  rate a "A" on niveau\n`;
+    expect(diagnose(text)).toEqual([{ id: "token-expected", line: 5, column: 15 }]);
+  });
+
+  it("does not report a missing scale after `on` twice", () => {
+    expect(diagnose(theme(`  rate a "A" on\n`))).toEqual([{ id: "token-expected", line: 10, column: 16 }]);
+  });
+
+  it("reads `op` as `on` after reporting it", () => {
+    expect(diagnose(theme(`  rate a "A" op niveau\n`))).toEqual([{ id: "token-expected", line: 10, column: 14 }]);
+  });
+
+  it("reports a reversed comparison once, naming the right one", () => {
+    const text = theme(`  rate a "A" on niveau\n  text b "B"\n    show if a =< 2\n`);
+    expect(diagnose(text)).toEqual([{ id: "token-unexpected", line: 12, column: 15 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]!.args).toEqual({ found: "=<", fix: "<=" });
+  });
+
+  it("puts what the parser found before what the checker found", () => {
+    const text = theme(`  rate a "A" on onbekend\n  rat b "B" on niveau\n`);
+    expect(diagnose(text).map((d) => d.id)).toEqual(["keyword-unknown", "scale-undefined"]);
+  });
+});
