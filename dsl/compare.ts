@@ -38,11 +38,12 @@ const scaleOf = (model: ScoringModel, item: ItemModel): ScaleModel | undefined =
 
 const points = (scale: ScaleModel | undefined) => (scale ? `${scale.min}–${scale.max}` : "geen schaal");
 
-// Answers are stored by option value, so the order of the options does not matter.
+// Answers are stored by option value, so the order of the options does not matter. A "not
+// applicable" mark is no score: adding or removing it leaves the scores comparable.
 const answerValues = (item: ItemModel) =>
   JSON.stringify({
     options: item.options?.map((o) => o.value).sort() ?? null,
-    fields: item.fields.map((f) => [f.name, f.type, f.values ? [...f.values].sort() : null]),
+    fields: item.fields.filter((f) => !f.notApplicable).map((f) => [f.name, f.type, f.values ? [...f.values].sort() : null]),
   });
 
 function difference(

@@ -13,6 +13,7 @@ export type { Diagnostic, DiagnosticId, Lang, RawDiagnostic, Severity } from "./
 export { catalogue, localise, locate, renderDiagnostics, hasErrors } from "./diagnostics.ts";
 export type { Source, Span } from "./source.ts";
 export type * from "./model.ts";
+export { NOT_APPLICABLE } from "./model.ts";
 export { parse } from "./parser.ts";
 
 export interface CompileOptions {

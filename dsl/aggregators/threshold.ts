@@ -16,6 +16,10 @@ export interface ThresholdItem {
   /** Mean score (for a pair item: the current side); null when nobody answered. */
   score: number | null;
   below: boolean;
+  /** How many marked it "not applicable" (`not-applicable` on its scale) instead of scoring it. */
+  notApplicableCount: number;
+  /** Nobody scored it and at least one marked it not applicable: it has no priority now. */
+  notApplicable: boolean;
 }
 
 export interface ThresholdResult {
@@ -27,7 +31,9 @@ export interface ThresholdResult {
   below: string[];
   /** Item ids without any answer. */
   unanswered: string[];
-  /** True when every item has a score at or above the minimum. */
+  /** Item ids marked "not applicable / no priority now" and not scored: left out of the verdict. */
+  notApplicable: string[];
+  /** True when every item that applies has a score at or above the minimum (and at least one does). */
   allReached: boolean;
   explanation: string;
 }
@@ -45,32 +51,43 @@ export const threshold: Aggregator<ThresholdParams, AggregatorInput, ThresholdRe
     const items: ThresholdItem[] = numericItems(model, params.on).map((i) => {
       const field = findField(input.current, i.id, i.kind === "pair" ? "current" : null);
       const score = fieldMean(field, i, model);
+      const notApplicableCount = field?.notApplicable ?? 0;
       return {
         item: i.id,
         title: itemTitle(i),
         n: field?.n ?? 0,
         score: score === null ? null : round2(score),
         below: score !== null && score < atLeast,
+        notApplicableCount,
+        notApplicable: score === null && notApplicableCount > 0,
       };
     });
     const below = items.filter((i) => i.below);
-    const unanswered = items.filter((i) => i.score === null);
-    const allReached = items.length > 0 && below.length === 0 && unanswered.length === 0;
+    const skipped = items.filter((i) => i.notApplicable);
+    const unanswered = items.filter((i) => i.score === null && !i.notApplicable);
+    // The book's teams scored only the elements with priority: the others are not "below".
+    const applying = items.length - skipped.length;
+    const allReached = applying > 0 && below.length === 0 && unanswered.length === 0;
 
-    const word = items.length === 1 ? "element" : "elementen";
+    const word = applying === 1 ? "element" : "elementen";
     const parts: string[] = [];
     if (below.length > 0) {
       parts.push(
-        `${below.length} van ${items.length} ${word} scoren onder niveau ${atLeast}: ${listNl(below.map((i) => `${i.title} (${nl(i.score!)})`))}.`,
+        `${below.length} van ${applying} ${word} scoren onder niveau ${atLeast}: ${listNl(below.map((i) => `${i.title} (${nl(i.score!)})`))}.`,
       );
     }
     if (unanswered.length > 0) {
       parts.push(`Nog geen score voor ${listNl(unanswered.map((i) => i.title))}.`);
     }
+    if (skipped.length > 0) {
+      parts.push(`Niet van toepassing of nu geen prioriteit: ${listNl(skipped.map((i) => i.title))}; ${skipped.length === 1 ? "dat telt" : "die tellen"} niet mee.`);
+    }
     parts.push(
       allReached
-        ? `Alle ${items.length} ${word} scoren op of boven niveau ${atLeast}.`
-        : `Nog niet alle ${word} halen niveau ${atLeast}.`,
+        ? `Alle ${applying} ${word}${skipped.length ? " die van toepassing zijn" : ""} scoren op of boven niveau ${atLeast}.`
+        : applying === 0
+          ? "Geen enkel element is nu van toepassing."
+          : `Nog niet alle ${word} halen niveau ${atLeast}.`,
     );
     parts.push(`Regel: een element haalt het minimum als zijn score ≥ ${atLeast} is.`);
     return {
@@ -80,6 +97,7 @@ export const threshold: Aggregator<ThresholdParams, AggregatorInput, ThresholdRe
       items,
       below: below.map((i) => i.item),
       unanswered: unanswered.map((i) => i.item),
+      notApplicable: skipped.map((i) => i.item),
       allReached,
       explanation: parts.join(" "),
     };

@@ -22,6 +22,8 @@ export interface TrendItem {
   /** The book's orange: the score differs from the previous round. */
   changed: boolean;
   direction: Direction;
+  /** Marked "not applicable" in this round and not scored: no change to show. */
+  notApplicable: boolean;
 }
 
 export interface TrendTheme {
@@ -63,7 +65,8 @@ export const trend: Aggregator<TrendParams, AggregatorInput, TrendResult> = {
     const items: TrendItem[] = numericItems(model, params.on).flatMap((i) => {
       const sides: (Side | null)[] = i.kind === "pair" ? ["current", "desired"] : [null];
       return sides.map((side) => {
-        const cur = fieldMean(findField(input.current, i.id, side), i, model);
+        const field = findField(input.current, i.id, side);
+        const cur = fieldMean(field, i, model);
         const old = prev ? fieldMean(findField(prev, i.id, side), i, model) : null;
         const current = cur === null ? null : round2(cur);
         const previous = old === null ? null : round2(old);
@@ -78,17 +81,22 @@ export const trend: Aggregator<TrendParams, AggregatorInput, TrendResult> = {
           delta,
           changed: delta !== null && delta !== 0,
           direction: direction(previous, current),
+          notApplicable: current === null && (field?.notApplicable ?? 0) > 0,
         };
       });
     });
 
-    // Themes follow the current side of pair items, like the gap's "huidige situatie".
+    // Themes follow the current side of pair items, like the gap's "huidige situatie". With a
+    // previous round, both means are over the items scored in both rounds, so an element marked
+    // "not applicable" in one of them does not move its theme.
     const headline = items.filter((i) => i.side !== "desired");
     const themes: TrendTheme[] = model.themes.flatMap((t) => {
       const own = headline.filter((i) => i.theme === t.id);
       if (own.length === 0) return [];
-      const c = mean(own.flatMap((i) => (i.current === null ? [] : [i.current])));
-      const p = mean(own.flatMap((i) => (i.previous === null ? [] : [i.previous])));
+      const both = own.filter((i) => i.current !== null && i.previous !== null);
+      const pool = prev && both.length > 0 ? both : own;
+      const c = mean(pool.flatMap((i) => (i.current === null ? [] : [i.current])));
+      const p = mean(pool.flatMap((i) => (i.previous === null ? [] : [i.previous])));
       const delta = c === null || p === null ? null : round2(c - p);
       return [{ theme: t.id, title: themeTitle(model, t.id), current: c === null ? null : round2(c), previous: p === null ? null : round2(p), delta, changed: delta !== null && delta !== 0 }];
     });
@@ -106,6 +114,10 @@ export const trend: Aggregator<TrendParams, AggregatorInput, TrendResult> = {
         (i) => `${i.title} ${nl(i.previous!)} → ${nl(i.current!)}`,
       );
       explanation = `${changed.length} van ${total} elementen ${changed.length === 1 ? "is" : "zijn"} veranderd sinds de vorige ronde: ${listNl(describe)}. Regel: een element is veranderd als zijn score verschilt van die in de vorige ronde.`;
+    }
+    const skipped = [...new Set(items.filter((i) => i.notApplicable).map((i) => i.title))];
+    if (prev && skipped.length > 0) {
+      explanation += ` Nu niet van toepassing of geen prioriteit, dus niet vergeleken: ${listNl(skipped)}.`;
     }
     return { kind: "trend", hasPrevious: prev !== null, items, themes, changed, explanation };
   },

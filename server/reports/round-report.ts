@@ -2,7 +2,7 @@
 // then every `score` line of the scan computed by its aggregator.
 import { z } from "@hono/zod-openapi";
 import { compareItems } from "../../dsl/compare.ts";
-import type { AggregatorDecl, CompiledScan, ScoringModel, Side } from "../../dsl/model.ts";
+import { NOT_APPLICABLE, type AggregatorDecl, type CompiledScan, type ScoringModel, type Side } from "../../dsl/model.ts";
 import { findAggregator } from "../../dsl/aggregators/registry.ts";
 import type { AggregatorInput, FieldStats, GroupStats, OpenAnswers } from "../../dsl/aggregators/stats.ts";
 import type { Sql } from "../db/connect.ts";
@@ -193,9 +193,12 @@ export function discloseRound(
     for (const [team, d] of groupsDecision.parts) if (d.status !== "too-few") groupsDecision.parts.set(team, wait);
   }
 
+  // "Not applicable" marks are no answers to a field: counted apart, beside the item's fields.
+  const { marks, answers } = splitNotApplicable(model, tallies);
+
   // Per field: n per team, and the field's total.
   const byField = new Map<string, { item: string; side: Side | null; rows: TallyRow[] }>();
-  for (const row of tallies) {
+  for (const row of answers) {
     const k = fieldKey(row.item_id, row.side);
     let entry = byField.get(k);
     if (!entry) byField.set(k, (entry = { item: row.item_id, side: row.side, rows: [] }));
@@ -239,6 +242,7 @@ export function discloseRound(
         }
         fields.push({ item: f.item, side: f.side, n, sum, counts });
       }
+      addNotApplicable(model, fields, withheld, isTotal ? marks : marks.filter((r) => r.team === team));
     }
     const openTexts: OpenAnswers[] = [];
     if (disclosure.status === "shown") {
@@ -268,9 +272,34 @@ export function discloseRound(
   return { round, model, min, groups };
 }
 
+/** Splits the "not applicable" marks (text rows of items on a scale with `not-applicable`) from the answers. */
+function splitNotApplicable(model: ScoringModel, tallies: TallyRow[]): { marks: TallyRow[]; answers: TallyRow[] } {
+  const marked = new Set(model.items.filter((i) => i.fields.some((f) => f.notApplicable)).map((i) => i.id));
+  if (marked.size === 0) return { marks: [], answers: tallies };
+  const isMark = (r: TallyRow) => marked.has(r.item_id) && r.value === NOT_APPLICABLE;
+  return { marks: tallies.filter(isMark), answers: tallies.filter((r) => !isMark(r)) };
+}
+
+/** Puts each item's "not applicable" count on its rating fields (shown ones, or new empty ones). */
+function addNotApplicable(model: ScoringModel, fields: FieldStats[], withheld: WithheldField[], marks: TallyRow[]): void {
+  const counts = new Map<string, number>();
+  for (const r of marks) counts.set(r.item_id, (counts.get(r.item_id) ?? 0) + r.count);
+  for (const [itemId, count] of counts) {
+    const item = model.items.find((i) => i.id === itemId);
+    for (const f of item?.fields ?? []) {
+      if (f.notApplicable || withheld.some((w) => w.item === itemId && w.side === f.side)) continue;
+      let stats = fields.find((x) => x.item === itemId && x.side === f.side);
+      if (!stats) fields.push((stats = { item: itemId, side: f.side, n: 0, sum: 0, counts: {} }));
+      stats.notApplicable = count;
+    }
+  }
+}
+
 export async function loadRound(sql: Sql, round: ReportRoundRow, load: LoadCompiled): Promise<DisclosedRound> {
   const { model } = await load(round.scan_version_id);
-  const choiceItems = model.items.filter((i) => i.kind === "choice" || i.kind === "multi" || i.kind === "yesno").map((i) => i.id);
+  const choiceItems = model.items
+    .filter((i) => i.kind === "choice" || i.kind === "multi" || i.kind === "yesno" || i.fields.some((f) => f.notApplicable))
+    .map((i) => i.id);
   const textItems = model.items.filter((i) => i.kind === "text").map((i) => i.id);
   const [sizes, numeric, choices, texts] = await Promise.all([
     groupSizes(sql, round.id),

@@ -50,13 +50,17 @@ describe("the shipped scans", () => {
     expect(scale.labels.map((l) => l.value)).toEqual([1, 5]);
     expect(model.aggregators).toContainEqual({ name: "threshold", params: { on: scale.id, "at-least": 3 } });
     expect(model.cadence).toEqual({ min: 3, max: 4, unit: "months" });
-    expect(model.respondent).toBe("team");
+    expect(model.answeredBy).toBe("team");
     expect(rated.every((i) => (i.help?.nl.length ?? 0) > 20)).toBe(true);
+    // Every element may be marked "n.v.t. / nu geen prioriteit" instead of scored (L2617-2618).
+    expect(scale.notApplicable?.nl).toBe("n.v.t. / nu geen prioriteit");
+    expect(rated.every((i) => i.fields.some((f) => f.notApplicable))).toBe(true);
   });
 
-  it("bachelorscan: 8 themes, 45 current/desired statements, 5 discriminating, gap per theme", () => {
+  it("bachelorscan: 8 themes, 45 current/desired statements, 5 discriminating, gap per theme, remarks on a closing page", () => {
     const { model, survey } = compiled("bachelorscan.scan");
-    expect(model.themes.map((t) => t.title.nl)).toEqual([
+    const themes = model.themes.filter((t) => t.items.some((id) => model.items.find((i) => i.id === id)?.kind === "pair"));
+    expect(themes.map((t) => t.title.nl)).toEqual([
       "Uitgaan van en versterken van eigen kracht en zelfregie",
       "Signalerend vermogen en proactief handelen",
       "Integraal en interdisciplinair werken",
@@ -76,6 +80,34 @@ describe("the shipped scans", () => {
     const first = (survey.pages as { elements: { type: string; elements: unknown[] }[] }[])[0]!.elements[0]!;
     expect(first.type).toBe("panel");
     expect(first.elements).toHaveLength(2);
+    // The general remarks are the only question on the last page, after theme 8.
+    const pages = survey.pages as { title: unknown; elements: { name: string }[] }[];
+    expect(pages).toHaveLength(9);
+    expect(pages[8]!.elements.map((e) => e.name)).toEqual(["opmerkingen"]);
+    expect(model.items.find((i) => i.id === "opmerkingen")).toMatchObject({ kind: "text", required: false });
+  });
+
+  it("bachelorscan: says how its desired side answers the book's question whether a theme should come back more", () => {
+    const { model } = compiled("bachelorscan.scan");
+    expect(model.intro?.nl).toMatch(/meer/);
+    expect(model.notes.some((n) => /méér terugkomt/.test(n.nl) && /hoger scoort dan bij huidig/.test(n.nl))).toBe(true);
+  });
+
+  it.each(files)("%s names the book by its file in ../shared/seeds/, never by an absolute path", (file) => {
+    const text = readFileSync(join(dir, file), "utf8");
+    expect(text).toContain("001_f96af4f373106f4d.txt in");
+    expect(text).toContain("../shared/seeds/");
+    expect(text).not.toMatch(/\/work\/|\/home\/|[A-Z]:\\/);
+  });
+
+  it("who answers: the quickscan is one response per team, the others one per person", () => {
+    const answeredBy = Object.fromEntries(files.map((f) => [f, compiled(f).model.answeredBy]));
+    expect(answeredBy).toEqual({
+      "bachelorscan.scan": "individual",
+      "paraplu-quickscan.scan": "team",
+      "traptrede.scan": "individual",
+      "wijkteam-clientvragen.scan": "individual",
+    });
   });
 
   it("traptrede: a five-step ladder from 'ik wil niet' to 'yes ik ben SNV' with target 4 or 5", () => {
@@ -86,7 +118,8 @@ describe("the shipped scans", () => {
     expect(ladder.ladder).toBe(true);
     expect(ladder.labels).toHaveLength(5);
     expect(ladder.labels[0]!.text.nl.toLowerCase()).toContain("ik wil niet");
-    expect(ladder.labels[4]!.text.nl.toLowerCase()).toMatch(/yes,? ik ben snv/);
+    // As printed in the book (L1758), without a comma.
+    expect(ladder.labels[4]!.text.nl).toBe("Yes ik ben SNV");
     expect(model.aggregators).toContainEqual({ name: "ladder", params: { on: ladder.id, target: [4, 5] } });
     expect(model.items.some((i) => i.kind === "text")).toBe(true);
   });

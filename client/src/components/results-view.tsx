@@ -95,8 +95,8 @@ export function ThresholdSection({ threshold, trend, model }: { threshold: Thres
       <h2 id="threshold-title">Score per element</h2>
       <p className={threshold.allReached ? "verdict verdict-ok" : "verdict verdict-warn"}>
         {threshold.allReached
-          ? `Alle elementen halen niveau ${threshold.atLeast}.`
-          : `${threshold.below.length} van ${threshold.items.length} elementen halen niveau ${threshold.atLeast} nog niet.`}
+          ? `Alle elementen${threshold.notApplicable.length ? " die van toepassing zijn" : ""} halen niveau ${threshold.atLeast}.`
+          : `${threshold.below.length} van ${threshold.items.length - threshold.notApplicable.length} elementen halen niveau ${threshold.atLeast} nog niet.`}
       </p>
       <div className="chart chart-tall">
         <Bar data={data as ChartData<"bar">} options={options} aria-label="Staafdiagram: score per element" role="img" />
@@ -119,8 +119,11 @@ export function ThresholdSection({ threshold, trend, model }: { threshold: Thres
                 <th scope="row">{i.title}</th>
                 {prev ? <td>{nl(t?.previous)}</td> : null}
                 <td>
-                  {nl(i.score)}
+                  {i.notApplicable ? <span className="tag">{scale?.notApplicable?.nl ?? "n.v.t."}</span> : nl(i.score)}
                   {i.below ? <span className="tag tag-warn">onder {threshold.atLeast}</span> : null}
+                  {i.notApplicableCount > 0 && !i.notApplicable ? (
+                    <span className="tag">{i.notApplicableCount}× {scale?.notApplicable?.nl ?? "n.v.t."}</span>
+                  ) : null}
                 </td>
                 {prev ? <td>{t?.changed ? <span className="tag tag-changed">{t.delta! > 0 ? `+${nl(t.delta, 2)}` : nl(t.delta, 2)}</span> : "gelijk"}</td> : null}
               </tr>
