@@ -31,6 +31,7 @@ import { respondRoutes } from "./respond/routes.ts";
 import { roundRoutes } from "./rounds/routes.ts";
 import { scanRoutes } from "./scans/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
+import { draftRoutes } from "./scans/draft-routes.ts";
 import { ScanVersionCache } from "./respond/version-cache.ts";
 
 export interface AppOptions {
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/auth", authRoutes(sql, session, options.timeZone ?? defaultTimeZone));
   app.route("/api/admin/accounts", accountRoutes(sql));
   app.route("/api/admin/scans", scanRoutes(sql));
+  app.route("/api/admin/scan-drafts", draftRoutes(sql));
   app.route("/api/admin/rounds", roundRoutes(sql, options.publicUrl, invitations));
   app.route("/api/admin/rounds", invitationRoutes(sql, invitations));
   app.route("/api/admin/mail", mailRoutes(sql, invitations));

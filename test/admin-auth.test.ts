@@ -30,6 +30,13 @@ const matrix: Record<string, Record<Role, Access>> = {
   "GET /api/admin/scans/:scanId/versions": { admin: "yes", teamleader: "yes", viewer: "yes" },
   "GET /api/admin/scans/:scanId/versions/:version/source": { admin: "yes", teamleader: "yes", viewer: "yes" },
   "GET /api/admin/scans/:scanId/versions/:version": { admin: "yes", teamleader: "yes", viewer: "yes" },
+  // Scan drafts: "own" means a draft the teamleader started; another's answers 404.
+  "GET /api/admin/scan-drafts": { admin: "yes", teamleader: "yes", viewer: "yes" },
+  "POST /api/admin/scan-drafts": { admin: "yes", teamleader: "yes", viewer: "no" },
+  "GET /api/admin/scan-drafts/:draftId": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "PUT /api/admin/scan-drafts/:draftId": { admin: "yes", teamleader: "own", viewer: "no" },
+  "DELETE /api/admin/scan-drafts/:draftId": { admin: "yes", teamleader: "own", viewer: "no" },
+  "POST /api/admin/scan-drafts/:draftId/publish": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/rounds": { admin: "yes", teamleader: "yes", viewer: "yes" },
   "POST /api/admin/rounds": { admin: "yes", teamleader: "own", viewer: "no" },
   "GET /api/admin/accounts": { admin: "yes", teamleader: "no", viewer: "no" },
@@ -82,6 +89,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   const seriesOf: Record<string, string> = {};
   const actionOf: Record<string, string> = {};
   const respondentOf: Record<string, string> = {};
+  const draftOf: Record<string, string> = {};
   // The account the matrix changes (to the role it already has).
   let matrixAccount: string;
   const as = {} as Record<Role, TestSession>;
@@ -129,9 +137,24 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
     return round;
   }
 
-  function request(key: string, round: string) {
+  /** A draft for a route that names one: the teamleader's own for their round, the admin's for the other. */
+  async function draftFor(key: string, round: string): Promise<string> {
+    const owner = round === ownRound ? as.teamleader : as.admin;
+    // Deleting and publishing use the draft up: those get a fresh one.
+    if (key.startsWith("DELETE ") || key.endsWith("/publish") || !draftOf[round]) {
+      const res = await app.request("/api/admin/scan-drafts", { method: "POST", body: JSON.stringify({ source: fiveItems }), headers: owner.headers() });
+      expect(res.status).toBe(201);
+      const id = ((await res.json()) as { id: string }).id;
+      if (!key.startsWith("DELETE ") && !key.endsWith("/publish")) draftOf[round] = id;
+      return id;
+    }
+    return draftOf[round]!;
+  }
+
+  async function request(key: string, round: string) {
     const [method, pattern] = key.split(" ") as [string, string];
     const path = pattern
+      .replace(":draftId", pattern.includes(":draftId") ? await draftFor(key, round) : "")
       .replace(":scanId", scanId)
       .replace(":version", "1")
       .replace(":actionId", actionOf[round]!)
@@ -139,6 +162,8 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       .replace(":id", idFor(pattern, round));
     const bodies: Record<string, unknown> = {
       "POST /api/admin/scans": { source: fiveItems },
+      "POST /api/admin/scan-drafts": { source: fiveItems },
+      "PUT /api/admin/scan-drafts/:draftId": { source: fiveItems },
       "POST /api/admin/rounds": {
         scanId,
         title: "Matrix",
@@ -161,7 +186,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
 
   test("answers 401 to nobody on every admin route", async () => {
     for (const key of served()) {
-      const { method, path, body } = request(key, ownRound);
+      const { method, path, body } = await request(key, ownRound);
       const res = await app.request(path, { method, body, headers: { "content-type": "application/json" } });
       expect(res.status, key).toBe(401);
     }
@@ -170,7 +195,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   test.each(["admin", "teamleader", "viewer"] as const)("lets a %s in or out of every admin route as the matrix says", async (role) => {
     for (const key of served()) {
       const access = matrix[key]![role];
-      const own = request(key, ownRound);
+      const own = await request(key, ownRound);
       const res = await app.request(own.path, { method: own.method, body: own.body, headers: as[role].headers() });
       if (access === "no") {
         expect(res.status, `${role} ${key}`).toBe(403);
@@ -179,7 +204,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       // Allowed means: not refused for who you are (the body may still be wrong: 400).
       expect([401, 403, 404], `${role} ${key}: ${await res.clone().text()}`).not.toContain(res.status);
       if (access === "own") {
-        const other = request(key, otherRound);
+        const other = await request(key, otherRound);
         const denied = await app.request(other.path, { method: other.method, body: other.body, headers: as[role].headers() });
         expect([403, 404], `${role} ${key} on another team's round`).toContain(denied.status);
       }

@@ -3,7 +3,7 @@
 // answers it; a teamleader sees only their own team's rounds; an admin changes and deactivates an
 // account.
 import { describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { firstAdmin, type AppServer } from "./support/app-server.ts";
 import { logIn, newPhoneContext, seriousAxeViolations, watchPage } from "./support/browser.ts";
 import { backends } from "./support/db.ts";
@@ -26,6 +26,35 @@ theme samen "Samenwerken"
   rate item-3 "Derde stelling" on mate
   rate item-4 "Vierde stelling" on mate
 `;
+
+const draftScan = `scan e2e-concept
+  title "Concept van de teamleider"
+  answered-by each-person
+
+scale mate 1..5
+  1 "helemaal niet"
+  5 "in hoge mate"
+
+theme t "Thema"
+  rate basis "Hoe gaat het?" on mate
+  yesno hulp "Wil je hulp?"
+  text welke "Welke hulp?"
+    required
+    show if basis <= 2 and hulp = ja
+`;
+
+/** Picks option `index` of a question in the editor's preview: a button, a radio, or a dropdown's list. */
+async function choose(page: Page, name: string, index: number): Promise<void> {
+  const question = page.locator(`.sd-question[data-name="${name}"]`);
+  if ((await question.locator(".sd-dropdown").count()) > 0) {
+    await question.locator(".sd-dropdown").click();
+    // Beside the editor the list is a floating popup, not the phone's overlay.
+    await page.locator(".sv-popup [role=option]:visible").nth(index).click();
+    await page.locator(".sv-popup [role=option]:visible").first().waitFor({ state: "hidden" });
+    return;
+  }
+  await question.locator(".sd-rating__item, .sd-item").nth(index).click();
+}
 
 let browser: Browser;
 useChromium((started) => (browser = started));
@@ -155,7 +184,8 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await logIn(page, server.url, "leider@example.org", password);
     await page.getByText("Noord voorjaar").waitFor();
     expect(await page.getByText("Zuid voorjaar").count()).toBe(0);
-    expect(await page.getByRole("link", { name: "Scan-editor" }).count()).toBe(0);
+    // Teamleaders write scans too (as drafts an admin publishes).
+    expect(await page.getByRole("link", { name: "Scan-editor" }).count()).toBe(1);
 
     const api = (path: string) =>
       page.evaluate(async (p) => {
@@ -212,6 +242,59 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await leader.getByRole("alert").filter({ hasText: "De minimale groepsgrootte moet minstens 6 zijn" }).waitFor();
     await server.admin("PATCH", "/api/admin/settings", { minGroupSize: 5 });
     await context.close();
+  });
+
+  it("lets a teamleader try a draft in the respondent's form (conditions, required answers) and save it; an admin publishes it", { timeout: 60_000 }, async () => {
+    const password = "teamleider-wachtwoord-2";
+    await server.admin("POST", "/api/admin/accounts", { email: "schrijver@example.org", role: "teamleader", teams: ["West"], password });
+    const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await logIn(page, server.url, "schrijver@example.org", password);
+    await page.getByRole("link", { name: "Scan-editor" }).click();
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(draftScan);
+    const summary = page.getByTestId("check-summary");
+    await expect.poll(() => summary.textContent()).toMatch(/^Geen fouten · 3 vragen/);
+    // A teamleader saves, an admin publishes.
+    expect(await page.getByRole("button", { name: "Publiceren" }).count()).toBe(0);
+
+    // The preview is the respondent's form: answer it and watch the condition and the required check.
+    const missing = page.getByTestId("preview-missing");
+    await expect.poll(() => missing.textContent()).toBe("Hoe gaat het?, Wil je hulp?");
+    expect(await page.locator('.sd-question[data-name="welke"]').isVisible()).toBe(false);
+    await choose(page, "basis", 1);
+    await choose(page, "hulp", 0);
+    await page.locator('.sd-question[data-name="welke"]').waitFor();
+    await expect.poll(() => missing.textContent()).toBe("Welke hulp?");
+    // Sending without the required answer is refused by the form itself.
+    await page.getByRole("button", { name: "Verzenden" }).click();
+    await page.locator('.sd-question[data-name="welke"] .sd-question__erbox').first().waitFor();
+    await choose(page, "basis", 3);
+    await expect.poll(() => page.getByTestId("preview-hidden").textContent()).toBe("Welke hulp?");
+    await expect.poll(() => missing.textContent()).toBe("niets");
+    await page.getByRole("button", { name: "Verzenden" }).click();
+    await page.getByText("Voorbeeld ingevuld").waitFor();
+
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    await page.getByText("Concept opgeslagen. Een beheerder kan het publiceren.").waitFor();
+    expect(page.url()).toMatch(/\/admin\/editor\/concept\/[0-9a-f-]{36}$/);
+    await context.close();
+
+    // The admin finds the draft in the editor's list and publishes it.
+    const admin = firstAdmin(server);
+    const adminContext = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });
+    const adminPage = await adminContext.newPage();
+    await logIn(adminPage, server.url, admin.email, admin.password);
+    await adminPage.goto(`${server.url}/admin/editor`);
+    await adminPage.getByRole("link", { name: "Concept van de teamleider" }).click();
+    await expect.poll(() => adminPage.getByTestId("check-summary").textContent()).toMatch(/^Geen fouten/);
+    await adminPage.getByRole("button", { name: "Publiceren" }).click();
+    await adminPage.getByText("Gepubliceerd als versie 1 van e2e-concept.").waitFor();
+    await expect.poll(() => adminPage.locator(".drafts").textContent()).toContain("Er zijn geen opgeslagen concepten.");
+    expect(seen.errors).toEqual([]);
+    await adminContext.close();
   });
 
   it("checks the 45-item bachelorscan again on every keystroke (timing: npm run bench editor)", async () => {

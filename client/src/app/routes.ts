@@ -38,8 +38,10 @@ export const routes: readonly Route[] = [
   { path: "/admin/reports/:roundId", component: ReportPage, admin: {} },
   { path: "/admin/reports/:roundId/series", component: SeriesReportPage, admin: {} },
   { path: "/admin/series/:seriesId", component: SeriesPage, admin: {} },
-  { path: "/admin/editor", component: EditorPage, admin: { roles: admins, wide: true } },
-  { path: "/admin/editor/:scanId", component: EditorPage, admin: { roles: admins, wide: true } },
+  // Teamleaders write drafts in the editor; only admins publish (the editor asks the server).
+  { path: "/admin/editor", component: EditorPage, admin: { roles: writers, wide: true } },
+  { path: "/admin/editor/:scanId", component: EditorPage, admin: { roles: writers, wide: true } },
+  { path: "/admin/editor/concept/:draftId", component: EditorPage, admin: { roles: writers, wide: true } },
   { path: "/admin/outbox", component: OutboxPage, admin: { roles: admins } },
   { path: "/admin/accounts", component: AccountsPage, admin: { roles: admins } },
   { path: "/admin/settings", component: SettingsPage, admin: { roles: admins } },

@@ -21,7 +21,7 @@ export const adminNav: readonly NavItem[] = [
     owns: (p) => p === "/admin" || (/^\/admin\/(rounds|reports|series)\//.test(p) && p !== "/admin/rounds/new"),
   },
   { href: "/admin/rounds/new", label: "Nieuwe ronde", roles: ["admin", "teamleader"], owns: (p) => p === "/admin/rounds/new" },
-  { href: "/admin/editor", label: "Scan-editor", roles: ["admin"], owns: under("/admin/editor") },
+  { href: "/admin/editor", label: "Scan-editor", roles: ["admin", "teamleader"], owns: under("/admin/editor") },
   { href: "/admin/outbox", label: "Postvak uit", roles: ["admin"], owns: under("/admin/outbox") },
   { href: "/admin/accounts", label: "Accounts", roles: ["admin"], owns: under("/admin/accounts") },
   { href: "/admin/settings", label: "Instellingen", roles: ["admin"], owns: under("/admin/settings") },

@@ -129,7 +129,7 @@ export function OverviewPage() {
               <th scope="col">Scan</th>
               <th scope="col">Versies</th>
               <th scope="col">Laatste versie</th>
-              {user.role === "admin" ? <th scope="col">Bewerken</th> : null}
+              {user.role !== "viewer" ? <th scope="col">Bewerken</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -142,7 +142,7 @@ export function OverviewPage() {
                   </th>
                   <td>{s.versions.length}</td>
                   <td className="nowrap">{latest ? `v${latest.version}, ${formatDate(latest.createdAt)}` : "—"}</td>
-                  {user.role === "admin" ? (
+                  {user.role !== "viewer" ? (
                     <td>
                       <AppLink href={`/admin/editor/${encodeURIComponent(s.id)}`}>Openen in editor</AppLink>
                     </td>

@@ -1,16 +1,35 @@
 // The scan editor: the scan text on the left, checked on every keystroke by the same compiler as
-// the CLI and the server; the live SurveyJS preview on the right; "Simulate" shows what a report
-// would look like; "Publish" stores a new immutable version when there are no errors.
+// the CLI and the server; on the right the form as respondents get it, to try out, or "Simulate",
+// what a report would look like. Teamleaders and admins save drafts; an admin publishes, which
+// stores a new immutable version when there are no errors.
 import { lintGutter } from "@codemirror/lint";
 import { EditorView, basicSetup } from "codemirror";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { SurveyForm } from "../../../components/survey-form.tsx";
+import type { CompiledScan, Lang } from "../../../../../dsl/index.ts";
+import { Button } from "../../../components/button.tsx";
+import { Loading, Notice } from "../../../components/notice.tsx";
+import { PageHeader } from "../../../components/page-header.tsx";
+import { useAdminUser } from "../../../lib/admin-session.ts";
 import { ApiError } from "../../../lib/http.ts";
-import { followLink, navigate } from "../../../lib/navigate.ts";
-import { ensureSession, fetchSource, fetchVersions, publish, type VersionEntry } from "../api.ts";
-import type { Lang } from "../../../../../dsl/index.ts";
+import { navigate } from "../../../lib/navigate.ts";
+import {
+  createDraft,
+  deleteDraft,
+  fetchDraft,
+  fetchDrafts,
+  fetchSource,
+  fetchVersions,
+  publish,
+  publishDraft,
+  saveDraft,
+  type DraftSummary,
+  type Published,
+  type VersionEntry,
+} from "../api.ts";
 import { liveCheck, type CheckResult } from "../live-check.ts";
 import { scanHighlighting, scanLanguage } from "../scan-language.ts";
+import { DraftList } from "./draft-list.tsx";
+import { PreviewPane } from "./preview-pane.tsx";
 import { VersionList } from "./version-list.tsx";
 import "../editor.css";
 
@@ -45,23 +64,49 @@ const labels = {
   en: { error: "error", warning: "warning", line: "line", help: "help", note: "note" },
 } as const;
 
+type Status = { kind: "ok" | "error"; text: string } | null;
+
 export function EditorPage({ params }: { params: Record<string, string> }) {
   const scanId = params.scanId;
+  const draftParam = params.draftId ?? null;
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const [ready, setReady] = useState<"loading" | "ready" | "denied">("loading");
+  const [ready, setReady] = useState<"loading" | "ready">("loading");
+  const { role } = useAdminUser();
   const [initial, setInitial] = useState<string | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(draftParam);
+  /** The text as last saved as a draft (or loaded), to know whether there are unsaved changes. */
+  const [savedText, setSavedText] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckResult | null>(null);
-  const [preview, setPreview] = useState<Record<string, unknown> | null>(null);
+  const [preview, setPreview] = useState<CompiledScan | null>(null);
   const [side, setSide] = useState<Side>("preview");
   const [versions, setVersions] = useState<VersionEntry[]>([]);
-  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [drafts, setDrafts] = useState<DraftSummary[]>([]);
+  const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  const isAdmin = role === "admin";
 
   useEffect(() => {
     void (async () => {
-      const user = await ensureSession();
-      if (!user || user.role !== "admin") return setReady("denied");
+      setReady("loading");
+      setStatus(null);
+      void fetchDrafts().then(setDrafts, () => setDrafts([]));
+      setDraftId(draftParam);
+      if (draftParam) {
+        try {
+          const draft = await fetchDraft(draftParam);
+          setInitial(draft.source);
+          setSavedText(draft.source);
+          if (draft.scan) void fetchVersions(draft.scan).then(setVersions, () => setVersions([]));
+        } catch {
+          setInitial(newScanTemplate);
+          setSavedText(null);
+          setDraftId(null);
+          setStatus({ kind: "error", text: "Dit concept bestaat niet (meer); je begint met een nieuwe scan." });
+        }
+        return setReady("ready");
+      }
+      setSavedText(null);
       if (!scanId) {
         setInitial(newScanTemplate);
         return setReady("ready");
@@ -73,11 +118,11 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
         setInitial(latest ? await fetchSource(scanId, latest.version) : newScanTemplate);
       } catch {
         setInitial(newScanTemplate);
-        setStatus({ kind: "error", text: `Scan ${scanId} kon niet worden geladen; je begint met een lege scan.` });
+        setStatus({ kind: "error", text: `Scan ${scanId} kon niet worden geladen; je begint met een nieuwe scan.` });
       }
       setReady("ready");
     })();
-  }, [scanId]);
+  }, [scanId, draftParam]);
 
   useEffect(() => {
     if (initial === null || !host.current) return;
@@ -90,7 +135,8 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
         scanHighlighting,
         lintGutter(),
         liveCheck(setCheck, lang),
-        EditorView.contentAttributes.of({ "aria-label": "Scantekst", spellcheck: "false" }),
+        // tabindex: axe counts a contenteditable as focusable only with it (scrollable-region-focusable).
+        EditorView.contentAttributes.of({ "aria-label": "Scantekst", spellcheck: "false", tabindex: "0" }),
       ],
     });
     view.current = editor;
@@ -104,10 +150,18 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
   // without errors (the last good one stays on screen otherwise).
   useEffect(() => {
     if (!check?.result) return;
-    const survey = check.result.survey;
-    const timer = setTimeout(() => setPreview(survey), 250);
+    const compiled = check.result;
+    const timer = setTimeout(() => setPreview(compiled), 250);
     return () => clearTimeout(timer);
   }, [check]);
+
+  const dirty = check !== null && check.text !== savedText;
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   const jumpTo = useCallback((offset: number) => {
     const editor = view.current;
@@ -116,90 +170,141 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
     editor.focus();
   }, []);
 
-  async function onPublish() {
-    if (!check || check.result === null) return;
+  async function run(action: () => Promise<Status>) {
     setBusy(true);
     setStatus(null);
     try {
-      const published = await publish(check.text);
-      setStatus({
-        kind: "ok",
-        text:
-          published.status === "published"
-            ? `Gepubliceerd als versie ${published.version} van ${published.scan}.`
-            : `Ongewijzigd: dit is al versie ${published.version} van ${published.scan}.`,
-      });
-      setVersions(await fetchVersions(published.scan));
-      if (published.scan !== scanId) window.history.replaceState(null, "", `/admin/editor/${encodeURIComponent(published.scan)}`);
+      setStatus(await action());
     } catch (e) {
       setStatus({
         kind: "error",
-        text: e instanceof ApiError && e.status === 422 ? "De scan bevat fouten en is niet gepubliceerd." : "Publiceren is niet gelukt.",
+        text:
+          e instanceof ApiError && e.status === 422
+            ? "De scan bevat fouten en is niet gepubliceerd."
+            : e instanceof ApiError && e.status === 403
+              ? "Dat mag je rol niet."
+              : "Dat is niet gelukt. Probeer het opnieuw.",
       });
     } finally {
       setBusy(false);
     }
   }
 
-  if (ready === "denied") {
-    return (
-      <main className="editor-denied">
-        <h1>Scan-editor</h1>
-        <p>
-          Alleen beheerders kunnen scans schrijven. <a href="/admin" onClick={followLink}>Naar het overzicht</a>
-        </p>
-      </main>
-    );
+  async function save(text: string): Promise<string> {
+    const draft = draftId ? await saveDraft(draftId, text) : await createDraft(text);
+    setDraftId(draft.id);
+    setSavedText(text);
+    if (!draftId) window.history.replaceState(null, "", `/admin/editor/concept/${draft.id}`);
+    setDrafts(await fetchDrafts());
+    return draft.id;
   }
+
+  const onSave = () =>
+    run(async () => {
+      if (!check) return null;
+      await save(check.text);
+      return { kind: "ok", text: isAdmin ? "Concept opgeslagen." : "Concept opgeslagen. Een beheerder kan het publiceren." };
+    });
+
+  const onPublish = () =>
+    run(async () => {
+      if (!check?.result) return null;
+      let published: Published;
+      if (draftId) {
+        if (dirty) await save(check.text);
+        published = await publishDraft(draftId);
+        setDraftId(null);
+        setSavedText(null);
+        window.history.replaceState(null, "", `/admin/editor/${encodeURIComponent(published.scan)}`);
+        setDrafts(await fetchDrafts());
+      } else {
+        published = await publish(check.text);
+        if (published.scan !== scanId) window.history.replaceState(null, "", `/admin/editor/${encodeURIComponent(published.scan)}`);
+      }
+      setVersions(await fetchVersions(published.scan));
+      return {
+        kind: "ok",
+        text:
+          published.status === "published"
+            ? `Gepubliceerd als versie ${published.version} van ${published.scan}.`
+            : `Ongewijzigd: dit is al versie ${published.version} van ${published.scan}.`,
+      };
+    });
+
+  const onDelete = () =>
+    run(async () => {
+      if (!draftId || !window.confirm("Dit concept verwijderen? Dat kan niet ongedaan worden gemaakt.")) return null;
+      await deleteDraft(draftId);
+      setDraftId(null);
+      setSavedText(null);
+      setDrafts(await fetchDrafts());
+      navigate("/admin/editor");
+      return { kind: "ok", text: "Concept verwijderd." };
+    });
 
   const diagnostics = check?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   const lines = check ? lineStarts(check.text) : [0];
+  const words = labels[lang];
 
   return (
     <div className="editor-page">
-      <header className="editor-header">
-        <a href="/admin" onClick={followLink}>
-          ← Overzicht
-        </a>
-        <h1>{check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}</h1>
-        <span className="editor-summary" aria-live="polite" data-testid="check-summary">
-          {check === null
-            ? "Controleren…"
-            : errors > 0
-              ? `${errors} ${errors === 1 ? "fout" : "fouten"}${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""}`
-              : `Geen fouten${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""} · ${check.result?.model.items.length ?? 0} vragen, ongeveer ${check.result?.model.estimatedMinutes ?? 0} minuten`}
-        </span>
-        <button type="button" onClick={() => setSide(side === "simulate" ? "preview" : "simulate")} disabled={!check?.result}>
-          {side === "simulate" ? "Voorbeeld" : "Simuleren"}
-        </button>
-        <button type="button" className="primary" onClick={onPublish} disabled={busy || !check || check.result === null}>
-          Publiceren
-        </button>
-        <button type="button" onClick={() => navigate("/admin/editor")} className="link-button">
-          Nieuwe scan
-        </button>
-      </header>
-      {status ? (
-        <p className={status.kind === "ok" ? "admin-notice" : "admin-error"} role={status.kind === "ok" ? "status" : "alert"}>
-          {status.text}
-        </p>
-      ) : null}
+      <PageHeader
+        title={
+          <>
+            {check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}
+            {draftId ? <span className="editor-draft-tag">concept</span> : null}
+          </>
+        }
+        meta={
+          <span className="editor-summary" aria-live="polite" data-testid="check-summary">
+            {check === null
+              ? "Controleren…"
+              : errors > 0
+                ? `${errors} ${errors === 1 ? "fout" : "fouten"}${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""}`
+                : `Geen fouten${warnings ? `, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}` : ""} · ${check.result?.model.items.length ?? 0} vragen, ongeveer ${check.result?.model.estimatedMinutes ?? 0} minuten`}
+          </span>
+        }
+        actions={
+          <>
+            {isAdmin ? (
+              <Button onClick={onPublish} busy={busy} disabled={!check || check.result === null}>
+                Publiceren
+              </Button>
+            ) : null}
+            <Button variant={isAdmin ? "secondary" : "primary"} onClick={onSave} busy={busy} disabled={!check || (!dirty && draftId !== null)}>
+              {dirty || !draftId ? "Concept opslaan" : "Concept opgeslagen"}
+            </Button>
+            <Button variant="secondary" onClick={() => setSide(side === "simulate" ? "preview" : "simulate")} disabled={!check?.result}>
+              {side === "simulate" ? "Voorbeeld" : "Simuleren"}
+            </Button>
+            {draftId ? (
+              <Button variant="danger" onClick={onDelete} disabled={busy}>
+                Concept verwijderen
+              </Button>
+            ) : null}
+            <Button variant="link" onClick={() => navigate("/admin/editor")}>
+              Nieuwe scan
+            </Button>
+          </>
+        }
+      />
+      {!isAdmin ? <Notice>Je kunt scans schrijven en als concept opslaan; een beheerder publiceert ze.</Notice> : null}
+      {status ? <Notice kind={status.kind === "ok" ? "success" : "error"}>{status.text}</Notice> : null}
       <div className="editor-columns">
         <section className="editor-code" aria-label="Scantekst">
-          {ready === "loading" ? <p className="page-loading">Laden…</p> : null}
+          {ready === "loading" ? <Loading /> : null}
           <div ref={host} className="editor-host" />
           <ol className="diagnostics" aria-label="Meldingen">
             {diagnostics.map((d, i) => {
               const line = lineOf(lines, d.span.start);
-              const words = labels[lang];
               return (
                 <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
                   <span className="diagnostic-severity">{words[d.severity]}</span>{" "}
-                  <button type="button" className="link-button" onClick={() => jumpTo(d.span.start)}>
+                  <Button variant="link" onClick={() => jumpTo(d.span.start)}>
                     {words.line} {line}
-                  </button>{" "}
+                  </Button>{" "}
                   <code>{d.id}</code> {d.message}
                   {d.notes?.map((note, j) => (
                     <span key={j} className="diagnostic-help">
@@ -222,19 +327,18 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
           {side === "preview" ? (
             <>
               {check && !check.result && preview ? (
-                <p className="admin-hint">Het voorbeeld toont de laatste versie zonder fouten.</p>
+                <p className="muted">Het voorbeeld toont de laatste versie zonder fouten.</p>
               ) : null}
-              <div className="editor-preview" data-testid="preview">
-                {preview ? <SurveyForm json={preview} mode="display" /> : null}
-              </div>
+              {preview ? <PreviewPane compiled={preview} /> : <div className="editor-preview" data-testid="preview" />}
             </>
           ) : check?.result ? (
-            <Suspense fallback={<p className="page-loading">Laden…</p>}>
+            <Suspense fallback={<Loading />}>
               <SimulationView model={check.result.model} />
             </Suspense>
           ) : null}
         </section>
       </div>
+      <DraftList drafts={drafts} current={draftId} />
       {versions.length ? <VersionList versions={versions} /> : null}
     </div>
   );
