@@ -4,8 +4,9 @@
 // Nothing is sent anywhere.
 import { useMemo, useRef, useState } from "react";
 import { isAnswered, visibleFields } from "../../../../../dsl/conditions.ts";
+import { themeSeconds } from "../../../../../dsl/estimate.ts";
 import type { CompiledScan } from "../../../../../dsl/model.ts";
-import { SurveyForm, type SurveyData } from "../../../components/survey-form.tsx";
+import { SurveyForm, type FormLocale, type SurveyData } from "../../../components/survey-form.tsx";
 
 interface Props {
   compiled: CompiledScan;
@@ -16,6 +17,8 @@ export function PreviewPane({ compiled }: Props) {
   const [answers, setAnswers] = useState<SurveyData>({});
   const [finished, setFinished] = useState(false);
   const [run, setRun] = useState(0);
+  const [locale, setLocale] = useState<FormLocale>("nl");
+  const estimate = useMemo(() => ({ minutes: model.estimatedMinutes, pageSeconds: themeSeconds(model) }), [model]);
   // The form is rebuilt when the scan changes; it starts again with the answers given so far.
   const builds = useRef(new Map<object, number>());
   if (!builds.current.has(survey)) builds.current.set(survey, builds.current.size);
@@ -41,6 +44,15 @@ export function PreviewPane({ compiled }: Props) {
     <div className="editor-preview" data-testid="preview">
       <div className="preview-bar">
         <span>Zo ziet de respondent de scan. Probeer hem gerust: er wordt niets verstuurd.</span>
+        {model.languages.includes("en") ? (
+          <label>
+            Taal{" "}
+            <select value={locale} onChange={(e) => setLocale(e.target.value as FormLocale)}>
+              <option value="nl">Nederlands</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        ) : null}
         <button type="button" className="link-button" onClick={restart}>
           Opnieuw beginnen
         </button>
@@ -61,6 +73,8 @@ export function PreviewPane({ compiled }: Props) {
           key={formKey}
           json={survey}
           mode="edit"
+          locale={locale}
+          estimate={estimate}
           initialData={answers}
           onValueChanged={(data) => setAnswers({ ...data })}
           onComplete={(data) => {
