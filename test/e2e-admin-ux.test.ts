@@ -311,7 +311,8 @@ describe("admin pages", () => {
 
     await logIn(page, server.url, "leider@example.org", password);
     expect(await header.locator(".shell-user").textContent()).toContain("teamleider · Noord");
-    expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes", "Nieuwe ronde"]);
+    // Teamleaders write scan drafts in the editor (an admin publishes them).
+    expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes", "Nieuwe ronde", "Scan-editor"]);
     await visit(page, `/admin/rounds/${ids.quickscanAutumn}/respondents`, "Respondenten en uitnodigingen", "respondents-teamleader");
     await context.close();
   }, 120_000);

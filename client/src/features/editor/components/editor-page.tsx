@@ -75,7 +75,7 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
   const { role } = useAdminUser();
   const [initial, setInitial] = useState<string | null>(null);
   const [draftId, setDraftId] = useState<string | null>(draftParam);
-  /** The text as last saved as a draft (or loaded), to know whether there are unsaved changes. */
+  /** The text as loaded, or as last saved or published: to know whether there are unsaved changes. */
   const [savedText, setSavedText] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [preview, setPreview] = useState<CompiledScan | null>(null);
@@ -100,24 +100,27 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
           if (draft.scan) void fetchVersions(draft.scan).then(setVersions, () => setVersions([]));
         } catch {
           setInitial(newScanTemplate);
-          setSavedText(null);
+          setSavedText(newScanTemplate);
           setDraftId(null);
           setStatus({ kind: "error", text: "Dit concept bestaat niet (meer); je begint met een nieuwe scan." });
         }
         return setReady("ready");
       }
-      setSavedText(null);
       if (!scanId) {
         setInitial(newScanTemplate);
+        setSavedText(newScanTemplate);
         return setReady("ready");
       }
       try {
         const list = await fetchVersions(scanId);
         setVersions(list);
         const latest = list[list.length - 1];
-        setInitial(latest ? await fetchSource(scanId, latest.version) : newScanTemplate);
+        const text = latest ? await fetchSource(scanId, latest.version) : newScanTemplate;
+        setInitial(text);
+        setSavedText(text);
       } catch {
         setInitial(newScanTemplate);
+        setSavedText(newScanTemplate);
         setStatus({ kind: "error", text: `Scan ${scanId} kon niet worden geladen; je begint met een nieuwe scan.` });
       }
       setReady("ready");
@@ -214,11 +217,12 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
         if (dirty) await save(check.text);
         published = await publishDraft(draftId);
         setDraftId(null);
-        setSavedText(null);
+        setSavedText(check.text);
         window.history.replaceState(null, "", `/admin/editor/${encodeURIComponent(published.scan)}`);
         setDrafts(await fetchDrafts());
       } else {
         published = await publish(check.text);
+        setSavedText(check.text);
         if (published.scan !== scanId) window.history.replaceState(null, "", `/admin/editor/${encodeURIComponent(published.scan)}`);
       }
       setVersions(await fetchVersions(published.scan));
@@ -236,7 +240,6 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
       if (!draftId || !window.confirm("Dit concept verwijderen? Dat kan niet ongedaan worden gemaakt.")) return null;
       await deleteDraft(draftId);
       setDraftId(null);
-      setSavedText(null);
       setDrafts(await fetchDrafts());
       navigate("/admin/editor");
       return { kind: "ok", text: "Concept verwijderd." };
