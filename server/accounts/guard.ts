@@ -3,6 +3,7 @@
 // goes through `adminGuard` (any role, read-only for viewers) and then its own `requireRole`.
 import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
+import { z } from "zod";
 import { timingSafeEqual } from "node:crypto";
 import type { Queryable, Sql } from "../db/connect.ts";
 import { findSessionAccount, type Role } from "./queries.ts";
@@ -35,7 +36,7 @@ export interface AuthOptions {
   adminToken?: string | undefined;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const roundId = z.uuid();
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function sameSecret(a: string, b: string): boolean {
@@ -127,7 +128,8 @@ export function requireRoundAccess(sql: Queryable, param = "id"): MiddlewareHand
     const principal = principalOf(c);
     const id = c.req.param(param);
     if (teamScope(principal) !== null) {
-      const group = id && uuid.test(id) ? await findRoundGroup(sql, id) : undefined;
+      // The same test as the routes' path parameters: a malformed id names no round.
+      const group = id && roundId.safeParse(id).success ? await findRoundGroup(sql, id) : undefined;
       if (group === undefined || !canSeeGroup(principal, group)) throw notFound("round");
     }
     await next();

@@ -1,7 +1,6 @@
 import type { Context, ValidationTargets } from "hono";
-import { validator } from "hono/validator";
 import type { z } from "zod";
-import { AppError, notFound } from "./errors.ts";
+import { AppError } from "./errors.ts";
 
 const invalid = (target: keyof ValidationTargets, error: z.ZodError) =>
   new AppError(
@@ -18,7 +17,7 @@ const invalid = (target: keyof ValidationTargets, error: z.ZodError) =>
 /**
  * What a route declared with `createRoute` answers when its request does not match: 400 listing
  * each field and its reason, except for path parameters: a malformed one means there is nothing
- * at that address, so 404 with the message its schema gives (see `pathParam` in ./openapi.ts).
+ * at that address, so 404 with the message its schema gives (`notFoundAs` in ./openapi.ts).
  */
 export function requestHook(
   result: { target: keyof ValidationTargets } & ({ success: true } | { success: false; error: z.ZodError }),
@@ -26,25 +25,8 @@ export function requestHook(
 ): void {
   if (result.success) return;
   if (result.target === "param") {
-    throw new AppError(404, "not-found", result.error.issues[0]?.message ?? "not found");
+    const message = result.error.issues[0]?.message ?? "";
+    throw new AppError(404, "not-found", message.endsWith(" not found") ? message : "not found");
   }
   throw invalid(result.target, result.error);
-}
-
-/** Zod at the boundary for a plain Hono route: a failed check becomes a 400 listing each field and its reason. */
-export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
-  return validator(target, (value): z.output<S> => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    throw invalid(target, parsed.error);
-  });
-}
-
-/** Like `valid`, but a malformed path parameter means there is nothing at that address. */
-export function validParam<S extends z.ZodType>(schema: S, what: string) {
-  return validator("param", (value): z.output<S> => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    throw notFound(what);
-  });
 }
