@@ -34,6 +34,8 @@ const THEME_KEYWORDS = ["help", ...ITEM_KINDS] as const;
 const ITEM_KEYWORDS = ["help", "required", "optional", "discriminating", "reverse", "partly", "short", "option", "show"] as const;
 const SCALE_KEYWORDS = ["not-applicable"] as const;
 const CONDITION_OPS = ["=", "!=", ">", ">=", "<", "<="] as const;
+/** Deeper nesting of `not` and parentheses is no condition a person writes, and would exhaust the stack. */
+const MAX_CONDITION_DEPTH = 16;
 const ANSWERED_BY: readonly AnsweredByWord[] = ["each-person", "team-together"];
 const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Dutch words authors write for English keyword values, and what they mean. */
@@ -812,8 +814,25 @@ class Parser {
     return { kind: joiner, span: { start: first.span.start, end: parts[parts.length - 1]!.span.end }, parts };
   }
 
+  /** How deep `not` and parentheses nest in the condition being read. */
+  private depth = 0;
+
   private negation(c: Cursor): ConditionNode | undefined {
     const t = c.peek();
+    const nests = t !== undefined && ((t.kind === "punct" && t.text === "(") || (t.kind === "word" && t.text === "not"));
+    if (nests && this.depth >= MAX_CONDITION_DEPTH) {
+      c.fail("condition-invalid", "too-deep", t.span, { max: MAX_CONDITION_DEPTH });
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return this.negationAt(c, t);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private negationAt(c: Cursor, t: Token | undefined): ConditionNode | undefined {
     if (t?.kind === "word" && t.text === "not") {
       c.next();
       const operand = this.negation(c);

@@ -566,6 +566,10 @@ export const en: Catalogue = {
       message: `${a.value} is outside scale ${c(a.scale)} (${a.min}..${a.max})`,
       help: "this condition could never be true or false as intended; use a point of the scale",
     }),
+    "too-deep": (a) => ({
+      message: `this condition nests \`not\` and parentheses deeper than ${a.max} levels`,
+      help: "write the condition more simply",
+    }),
     mixed: (a) => ({
       message: `${c(a.first)} and ${c(a.second)} are mixed without parentheses`,
       label: "what goes with what?",

@@ -574,6 +574,10 @@ export const nl: Catalogue = {
       message: `${a.value} ligt buiten schaal ${c(a.scale)} (${a.min}..${a.max})`,
       help: "deze voorwaarde is dan nooit of altijd waar; gebruik een punt van de schaal",
     }),
+    "too-deep": (a) => ({
+      message: `deze voorwaarde nest \`not\` en haakjes dieper dan ${a.max} niveaus`,
+      help: "schrijf de voorwaarde eenvoudiger",
+    }),
     mixed: (a) => ({
       message: `${c(a.first)} en ${c(a.second)} staan zonder haakjes door elkaar`,
       label: "wat hoort bij wat?",

@@ -211,6 +211,7 @@ export interface MessageArgs {
     "number-expected": { value: string; item: string; min?: number; max?: number };
     "off-scale": { value: number; scale: string; min: number; max: number };
     mixed: { first: string; second: string };
+    "too-deep": { max: number };
   };
   "aggregator-unknown": { unknown: { name: string; suggestion?: string; known: string[] } };
   "aggregator-param-unknown": {

@@ -75,6 +75,12 @@ describe("conditions with and, or, not and parentheses", () => {
     expect(diagnose(withCondition("y = ja and doel = ja"))).toEqual([{ id: "condition-self", line: 24, column: 24 }]);
   });
 
+  it("reports nesting deeper than anyone writes once, where it gets too deep", () => {
+    expect(diagnose(withCondition(`${"not (".repeat(8)}r < 3${")".repeat(8)}`))).toEqual([]);
+    const deep = `${"(".repeat(40)}r < 3${")".repeat(40)}`;
+    expect(diagnose(withCondition(deep))).toEqual([{ id: "condition-invalid", line: 24, column: 29 }]);
+  });
+
   it("evaluates the old single-comparison shape and the new tree alike", () => {
     const old: Condition = { field: "r", op: "<", value: 3 };
     expect(conditionHolds(old, { r: 2 })).toBe(true);
