@@ -244,7 +244,7 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await context.close();
   });
 
-  it("lets a teamleader try a draft in the respondent's form (conditions, required answers) and save it; an admin publishes it", { timeout: 60_000 }, async () => {
+  it("lets a teamleader try a draft in the respondent's form (conditions, required answers) and save it; an admin publishes it", async () => {
     const password = "teamleider-wachtwoord-2";
     await server.admin("POST", "/api/admin/accounts", { email: "schrijver@example.org", role: "teamleader", teams: ["West"], password });
     const context = await browser.newContext({ locale: "nl-NL", viewport: { width: 1400, height: 900 } });

@@ -1,4 +1,4 @@
-// Syntax highlighting for the scan language (docs/scan-language.md, section 12) as a CodeMirror
+// Syntax highlighting for the scan language (docs/scan-taal.md, chapter 15) as a CodeMirror
 // stream language: a line-based tokenizer, as the language itself is line-based.
 import { HighlightStyle, StreamLanguage, syntaxHighlighting, type StringStream } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
@@ -6,12 +6,12 @@ import { tags } from "@lezer/highlight";
 const blocks = new Set(["scan", "scale", "theme", "score"]);
 const kinds = new Set(["rate", "pair", "step", "choice", "multi", "yesno", "text"]);
 const properties = new Set([
-  "title", "intro", "note", "language", "respondent", "cadence", "anonymous", "help", "option",
-  "required", "optional", "discriminating", "reverse", "partly", "short", "show", "if", "ladder",
+  "title", "intro", "note", "language", "respondent", "answered-by", "cadence", "anonymous", "help", "option",
+  "required", "optional", "discriminating", "reverse", "partly", "short", "show", "if", "ladder", "not-applicable",
 ]);
 const words = new Set([
-  "on", "and", "en", "every", "once", "yes", "no", "days", "weeks", "months", "contains",
-  "ja", "nee", "deels", "current", "desired",
+  "on", "and", "or", "not", "en", "every", "once", "yes", "no", "days", "weeks", "months", "contains",
+  "ja", "nee", "deels", "current", "desired", "each-person", "team-together",
 ]);
 
 interface State {
@@ -39,7 +39,7 @@ function token(stream: StringStream, state: State): string | null {
     return "string";
   }
   if (stream.match(/^\d+(\.\.\d+)?/)) return "number";
-  if (stream.match(/^(\.\.|!=|>=|<=|=|>|<)/)) return "operator";
+  if (stream.match(/^(\.\.|!=|>=|<=|=|>|<|\(|\))/)) return "operator";
   const word = stream.match(/^[A-Za-z_][A-Za-z0-9_-]*/) as RegExpMatchArray | null;
   if (word) {
     const w = word[0];

@@ -149,12 +149,20 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
     };
   }, [initial]);
 
-  // Rebuilding the SurveyJS form is the slow part: only once typing pauses, and only from a scan
-  // without errors (the last good one stays on screen otherwise).
+  // Rebuilding the SurveyJS form is the slow part: only once typing pauses, only from a scan
+  // without errors (the last good one stays on screen otherwise), and only when the form itself
+  // changed (not for a comment or a score line). On a busy machine a keystroke can take longer
+  // than the pause, so rebuilding on every check would make each keystroke slower still.
+  const previewJson = useRef("");
   useEffect(() => {
     if (!check?.result) return;
     const compiled = check.result;
-    const timer = setTimeout(() => setPreview(compiled), 250);
+    const json = JSON.stringify(compiled.survey);
+    if (json === previewJson.current) return;
+    const timer = setTimeout(() => {
+      previewJson.current = json;
+      setPreview(compiled);
+    }, 250);
     return () => clearTimeout(timer);
   }, [check]);
 

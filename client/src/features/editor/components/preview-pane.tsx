@@ -2,7 +2,7 @@
 // respondent page uses), to answer and try out. Beside it, what the server would make of the
 // answers so far: which questions a condition hides, which required answers are still missing.
 // Nothing is sent anywhere.
-import { useMemo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { isAnswered, visibleFields } from "../../../../../dsl/conditions.ts";
 import { themeSeconds } from "../../../../../dsl/estimate.ts";
 import type { CompiledScan } from "../../../../../dsl/model.ts";
@@ -12,7 +12,8 @@ interface Props {
   compiled: CompiledScan;
 }
 
-export function PreviewPane({ compiled }: Props) {
+/** Re-renders only for a new compiled form, not with every keystroke's check (hence `memo`). */
+export const PreviewPane = memo(function PreviewPane({ compiled }: Props) {
   const { survey, model } = compiled;
   const [answers, setAnswers] = useState<SurveyData>({});
   const [finished, setFinished] = useState(false);
@@ -93,4 +94,4 @@ export function PreviewPane({ compiled }: Props) {
       </dl>
     </div>
   );
-}
+});
