@@ -6,13 +6,14 @@ import { mailBench } from "./mail.ts";
 import { submitBench } from "./submit.ts";
 import { reportBench } from "./report.ts";
 import { respondentBench } from "./respondent.ts";
+import { copyBench } from "./copy.ts";
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench];
+const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench, copyBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

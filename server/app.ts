@@ -18,6 +18,10 @@ import { strictInput } from "./lib/strict-input.ts";
 import { responseCheck } from "./lib/response-check.ts";
 import { RespondService } from "./respond/service.ts";
 import { accountRoutes } from "./accounts/account-routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
+import type { OidcClient } from "./oidc/client.ts";
+import { privacyInfoRoutes, subjectRoutes } from "./lifecycle/routes.ts";
+import { loginMethods, oidcAdminRoutes, oidcAuthRoutes, passwordLoginGate } from "./oidc/routes.ts";
 import { authRoutes } from "./accounts/auth-routes.ts";
 import { apiDocument, docsRoutes } from "./system/docs-routes.ts";
 import { healthRoutes } from "./system/health-routes.ts";
@@ -48,6 +52,8 @@ export interface AppOptions {
   invitations?: Invitations;
   /** Series of repeated rounds; by default built on `invitations`. */
   series?: SeriesService;
+  /** Logging in with the organisation's account (OpenID Connect); null or absent: off. */
+  oidc?: OidcClient | null;
   /** The built client (client/dist); when absent only the API is served. */
   clientDir?: string;
   /** IANA zone the admin pages show times in (TIME_ZONE); handed to them with the session. */
@@ -112,6 +118,9 @@ export function createApp(options: AppOptions) {
     "/api/*",
     strictInput({ raw: [{ method: "POST", path: /^\/api\/admin\/rounds\/[^/]+\/respondents\/import$/, types: ["text/csv", "text/plain"] }] }),
   );
+  const methods = loginMethods(sql, Boolean(options.oidc));
+  app.use("/api/auth/login", passwordLoginGate(methods));
+  app.use("/api/auth/oidc/*", rateLimit(options.rateLimit));
   const auth = authenticate({ sql, session, adminToken: options.adminToken });
   app.use("/api/auth/*", auth);
   // Every admin route: someone logged in, viewers read-only; each route then names its roles
@@ -126,6 +135,15 @@ export function createApp(options: AppOptions) {
   app.route("/api", docsRoutes(() => (document ??= apiDocument(app, options.publicUrl))));
   app.route("/api/respond", respondRoutes(respond));
   app.route("/api/auth", authRoutes(sql, session, options.timeZone ?? defaultTimeZone));
+  app.route(
+    "/api/auth",
+    oidcAuthRoutes(sql, {
+      client: options.oidc ?? null,
+      session,
+      log,
+      methods,
+    }),
+  );
   app.route("/api/admin/accounts", accountRoutes(sql));
   app.route("/api/admin/scans", scanRoutes(sql));
   app.route("/api/admin/scan-drafts", draftRoutes(sql));
@@ -135,6 +153,10 @@ export function createApp(options: AppOptions) {
   app.route("/api/admin/rounds", roundActionRoutes(sql, invitations));
   app.route("/api/admin/series", seriesRoutes(sql, options.series ?? new SeriesService(sql, invitations)));
   app.route("/api/admin/settings", settingsRoutes(sql));
+  app.route("/api/admin/audit", auditRoutes(sql));
+  app.route("/api/admin/oidc", oidcAdminRoutes(sql));
+  app.route("/api/admin/privacy", subjectRoutes(sql));
+  app.route("/api/privacy", privacyInfoRoutes(sql));
 
   app.route("/api", reportRoutes(sql));
 
@@ -164,6 +186,7 @@ export function createApp(options: AppOptions) {
     app.get("/toegankelijkheid", spa);
     app.get("/admin", spa);
     app.get("/admin/*", spa);
+    app.get("/privacy", spa);
     app.use("/*", serveStatic({ root, precompressed: true, onFound }));
   }
 

@@ -10,11 +10,23 @@ import { startScheduler } from "./invitations/scheduler.ts";
 import { Invitations } from "./invitations/service.ts";
 import { createTransport } from "./invitations/mail-transport.ts";
 import { SeriesService } from "./series/service.ts";
+import { OidcClient } from "./oidc/client.ts";
+import { Lifecycle } from "./lifecycle/service.ts";
 import { consoleLog as log } from "./lib/log.ts";
 import { loadScans } from "./scans/loader.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
 import { startControlSocket } from "./system/control-socket.ts";
 import { accountCommands } from "./accounts/commands.ts";
+
+/** The two-role setup (server/db/app-role.sql): migrations run as the schema's owner. */
+async function migrateAsOwner(url: string): Promise<number[]> {
+  const owner = await connect({ databaseUrl: url, dataDir: "", databasePoolSize: 1 });
+  try {
+    return await migrate(owner.sql);
+  } finally {
+    await owner.close();
+  }
+}
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -24,7 +36,7 @@ async function main(): Promise<void> {
       ? `database: embedded PGlite in ${env.dataDir}/pglite (set DATABASE_URL for PostgreSQL)`
       : "database: PostgreSQL from DATABASE_URL",
   );
-  const applied = await migrate(db.sql);
+  const applied = env.migrationDatabaseUrl && db.kind === "postgres" ? await migrateAsOwner(env.migrationDatabaseUrl) : await migrate(db.sql);
   if (applied.length > 0) log.info(`database: applied migrations ${applied.join(", ")}`);
   await loadScans(db.sql, env.scansDir, { compileBytes, renderDiagnostics }, log);
   await ensureFirstAdmin(db.sql, env.firstAdminEmail, log);
@@ -40,9 +52,14 @@ async function main(): Promise<void> {
   log.info(env.mail.smtpUrl ? "mail: sending through SMTP_URL" : "mail: no SMTP_URL, mails go to the outbox in the app");
   const series = new SeriesService(db.sql, invitations);
   invitations.passes.push(() => series.runDue());
-  // An instance that sends no mail still deletes the links of closed rounds (ARCHITECTURE.md).
+  const lifecycle = new Lifecycle(db.sql, { log });
+  invitations.passes.push(() => lifecycle.runDue());
+  // An instance that sends no mail still deletes the links of closed rounds and runs the data
+  // lifecycle (ARCHITECTURE.md).
   const scheduler = startScheduler(
-    env.mail.scheduler ? invitations : { tick: () => invitations.forgetClosedLinks(), onQueued: () => {} },
+    env.mail.scheduler
+      ? invitations
+      : { tick: async () => [await invitations.forgetClosedLinks(), await lifecycle.runDue()], onQueued: () => {} },
     { intervalMs: env.mail.intervalMs, log },
   );
   const sessionSweeper = startSessionSweeper(db.sql, { log });
@@ -59,9 +76,11 @@ async function main(): Promise<void> {
     bodyLimitBytes: env.bodyLimitBytes,
     clientDir: env.clientDir,
     timeZone: env.timeZone,
+    oidc: env.oidc ? new OidcClient(env.oidc, `${env.publicUrl}/api/auth/oidc/callback`) : null,
     log,
     onResponseMismatch: env.checkResponses ? (problem) => log.error(`response mismatch: ${problem}`) : undefined,
   });
+  if (env.oidc) log.info(`login: organisation accounts through ${env.oidc.issuer}`);
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     log.info(`peilstok: listening on http://localhost:${info.port} (public URL ${env.publicUrl})`);
   });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Sql } from "../db/connect.ts";
-import { listAccounts } from "./queries.ts";
+import { findAccount, listAccounts } from "./queries.ts";
 import {
   accountCreateSchema,
   accountUpdateSchema,
@@ -12,6 +12,7 @@ import {
 } from "./service.ts";
 import { requireRole, type AuthEnv } from "./guard.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
+import { audit } from "../audit/record.ts";
 
 const idParam = z.object({ id: z.uuid(notFoundAs("account")) });
 const admin = requireRole("admin");
@@ -64,9 +65,24 @@ export function accountRoutes(sql: Sql) {
     })
     .openapi(createAccountRoute, async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(await createAccount(sql, c.req.valid("json")), 201);
+      const created = await createAccount(sql, c.req.valid("json"));
+      await audit(c, sql, "account.create", {
+        target: { kind: "account", id: created.id, label: created.email },
+        details: { role: created.role, teams: created.teams },
+      });
+      return c.json(created, 201);
     })
-    .openapi(updateRoute, async (c) =>
-      c.json({ account: await updateAccount(sql, c.req.valid("param").id, c.req.valid("json")) }, 200),
-    );
+    .openapi(updateRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      const before = await findAccount(sql, id);
+      const account = await updateAccount(sql, id, c.req.valid("json"));
+      await audit(c, sql, "account.update", {
+        target: { kind: "account", id: account.id, label: account.email },
+        details: {
+          before: { role: before?.role ?? null, teams: before?.teams ?? [], active: before?.deactivated_at === null },
+          after: { role: account.role, teams: account.teams, active: account.active },
+        },
+      });
+      return c.json({ account }, 200);
+    });
 }

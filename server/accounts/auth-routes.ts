@@ -7,6 +7,7 @@ import { principalOf, type AuthEnv, type Principal } from "./guard.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { csrfTokenFor, endSession, sessionToken, startSession, type SessionConfig } from "./session.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody } from "../lib/openapi.ts";
+import { audit } from "../audit/record.ts";
 
 export const loginSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -45,7 +46,7 @@ const loginRoute = createRoute({
       "Logged in: the user, the CSRF token for state-changing requests and the time zone the pages show times in",
     ),
     401: errorResponse("Wrong e-mail address or password, or a wrong API token."),
-    403: csrfRefused,
+    403: errorResponse("A session cookie came without the x-csrf-token header, or logging in with a password is switched off (`password-login-off`)."),
     429: errorResponse("Too many attempts from this address; see Retry-After."),
   },
 });
@@ -105,10 +106,16 @@ export function authRoutes(sql: Sql, session: SessionConfig, timeZone: string) {
       const ok = await verifyPassword(account?.password_hash ?? null, password);
       // A deactivated account gets the same answer, after the same hash check, as a wrong password.
       if (!account || !ok || account.deactivated_at !== null) {
+        // What was typed is not kept: people type passwords into the e-mail field.
+        await audit(c, sql, "auth.login-failed", {
+          target: account ? { kind: "account", id: account.id, label: account.email } : undefined,
+          details: { method: "password", knownAccount: account !== undefined, ...(account?.deactivated_at ? { deactivated: true } : {}) },
+        });
         throw new AppError(401, "login-failed", "e-mail address or password is wrong");
       }
       const { csrfToken, expiresAt } = await startSession(c, sql, account.id, session);
       await markLogin(sql, account.id);
+      await audit(c, sql, "auth.login", { actor: { kind: "account", id: account.id, email: account.email }, details: { method: "password" } });
       c.header("Cache-Control", "no-store");
       return c.json(
         {
@@ -121,6 +128,7 @@ export function authRoutes(sql: Sql, session: SessionConfig, timeZone: string) {
       );
     })
     .openapi(logoutRoute, async (c) => {
+      if (c.get("principal")?.kind === "session") await audit(c, sql, "auth.logout");
       await endSession(c, sql, session);
       return c.json({ ok: true as const }, 200);
     })
@@ -139,6 +147,7 @@ export function authRoutes(sql: Sql, session: SessionConfig, timeZone: string) {
         throw new AppError(400, "password-wrong", "the current password is wrong", [{ field: "current", reason: "invalid" }]);
       }
       await setPassword(sql, account.id, await hashPassword(next));
+      await audit(c, sql, "auth.password-change");
       // setPassword ended every session, this one included: start a new one.
       const { csrfToken } = await startSession(c, sql, account.id, session);
       return c.json({ csrfToken }, 200);

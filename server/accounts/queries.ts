@@ -7,7 +7,8 @@ export interface AccountRow {
   id: string;
   email: string;
   name: string;
-  password_hash: string;
+  /** Null for an account that logs in only through OpenID Connect. */
+  password_hash: string | null;
   role: Role;
   teams: string[];
   created_at: Date;

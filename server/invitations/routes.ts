@@ -10,6 +10,7 @@ import { defaultTexts, mailTextSchema, mailTextsSchema, textKinds } from "./mail
 import { respondentInputSchema } from "../rounds/service.ts";
 import { csvRowReasons } from "./csv.ts";
 import { adminSecurity, apiRoutes, documentedOnly, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
+import { audit } from "../audit/record.ts";
 
 const roundParamSchema = z.object({ id: z.uuid(notFoundAs("round")) });
 const respondentParamSchema = z.object({ id: z.uuid(notFoundAs("respondent")), respondentId: z.uuid(notFoundAs("respondent")) });
@@ -310,6 +311,7 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
         roundRates(sql, [id]),
         invitations.remindableFrom(id),
       ]);
+      await audit(c, sql, "respondent.list-view", { roundId: id, details: { respondents: recipients.length } });
       c.header("Cache-Control", "no-store");
       return c.json(
         {
@@ -349,6 +351,7 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
     .openapi(addRoute, async (c) => {
       const { respondents, invite } = c.req.valid("json");
       const added = await invitations.addRespondents(c.req.valid("param").id, respondents, { invite });
+      await audit(c, sql, "respondent.add", { roundId: c.req.valid("param").id, details: { added: added.length, invite } });
       return c.json({ added }, 201);
     })
     .openapi(importRoute, async (c) => {
@@ -363,11 +366,20 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
         input = parsed.data;
       }
       const result = await invitations.importCsv(c.req.valid("param").id, input.csv, { invite: input.invite });
+      await audit(c, sql, "respondent.import", {
+        roundId: c.req.valid("param").id,
+        details: { added: result.added, rejected: result.errors.length, invite: input.invite },
+      });
       return c.json(result, 200);
     })
     .openapi(removeRoute, async (c) => {
       const { id, respondentId } = c.req.valid("param");
       const removed = await invitations.removeRespondent(id, respondentId);
+      await audit(c, sql, "respondent.remove", {
+        roundId: id,
+        target: { kind: "respondent", id: respondentId },
+        details: { anonymousRound: removed.anonymous, deletedResponse: removed.response, droppedMails: removed.droppedMails },
+      });
       const reason: KeptResponseReason | null =
         removed.anonymous ? "anonymous-round" : removed.response === null ? "no-response" : null;
       return c.json(
@@ -382,12 +394,20 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
         200,
       );
     })
-    .openapi(inviteRoute, async (c) =>
-      c.json(await invitations.invite(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null), 202),
-    )
-    .openapi(remindRoute, async (c) =>
-      c.json(await invitations.remindNow(c.req.valid("param").id, c.req.valid("json").respondentIds ?? null), 202),
-    )
+    .openapi(inviteRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      const respondentIds = c.req.valid("json").respondentIds ?? null;
+      const queued = await invitations.invite(id, respondentIds);
+      await audit(c, sql, "mail.invite", { roundId: id, details: { ...queued, selected: respondentIds?.length ?? "all" } });
+      return c.json(queued, 202);
+    })
+    .openapi(remindRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      const respondentIds = c.req.valid("json").respondentIds ?? null;
+      const queued = await invitations.remindNow(id, respondentIds);
+      await audit(c, sql, "mail.remind", { roundId: id, details: { ...queued, selected: respondentIds?.length ?? "all" } });
+      return c.json(queued, 202);
+    })
     .openapi(mailSettingsRoute, async (c) => {
       const s = await findSettings(sql, c.req.valid("param").id);
       return c.json(
@@ -420,6 +440,13 @@ export function invitationRoutes(sql: Sql, invitations: Invitations) {
         },
         invitations.clock(),
       );
+      await audit(c, sql, "mail.settings-change", {
+        roundId: id,
+        details: {
+          textsChanged: Object.keys(s.texts), remindersEnabled: s.remindersEnabled, reminderAfterDays: s.reminderAfterDays,
+          reminderIntervalDays: s.reminderIntervalDays, maxReminders: s.maxReminders,
+        },
+      });
       return c.json({ saved: true as const }, 200);
     });
 }
@@ -480,7 +507,9 @@ export function mailRoutes(sql: Sql, invitations: Invitations) {
     .openapi(outboxRoute, async (c) => {
       const { round, limit } = c.req.valid("query");
       c.header("Cache-Control", "no-store");
-      return c.json({ transport: invitations.transportKind, mails: await listOutbox(sql, round ?? null, limit) }, 200);
+      const mails = await listOutbox(sql, round ?? null, limit);
+      await audit(c, sql, "mail.outbox-view", { roundId: round ?? null, details: { mails: mails.length } });
+      return c.json({ transport: invitations.transportKind, mails }, 200);
     })
     .openapi(ratesRoute, async (c) => {
       const scope = teamScope(principalOf(c));

@@ -14,7 +14,9 @@ import {
   queueInvitations,
   queueReminderNow,
   type ClaimedMail,
+  type MailKind,
 } from "./mails-queries.ts";
+import { recordAudit } from "../audit/record.ts";
 import { clearClosedRoundBodies } from "./outbox-queries.ts";
 import { roundEmails } from "./recipients-queries.ts";
 import { insertRespondents, removeRespondent, type RemovedRespondent } from "./respondents-queries.ts";
@@ -299,6 +301,7 @@ export class Invitations {
   /** Sends everything due, batch by batch, until nothing is left (or `maxBatches`). */
   async sendDue({ maxBatches = 1000 } = {}): Promise<SendSummary> {
     const summary = emptySummary();
+    const byRound = new Map<string | null, Partial<Record<keyof SendSummary | MailKind, number>>>();
     for (let i = 0; i < maxBatches; i++) {
       const now = this.clock();
       const leaseId = randomUUID();
@@ -310,9 +313,18 @@ export class Invitations {
           const mail = batch[next++]!;
           const outcome = await this.deliver(mail, leaseId);
           summary[outcome]++;
+          const counts = byRound.get(mail.round_id) ?? {};
+          counts[outcome] = (counts[outcome] ?? 0) + 1;
+          if (outcome === "sent" || outcome === "outbox") counts[mail.kind] = (counts[mail.kind] ?? 0) + 1;
+          byRound.set(mail.round_id, counts);
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.concurrency, batch.length) }, worker));
+    }
+    // One audit entry per round and pass, with counts: no addresses (server/audit/).
+    for (const [roundId, counts] of byRound) {
+      if (!counts.sent && !counts.outbox && !counts.bounced && !counts.failed) continue;
+      await recordAudit(this.sql, { action: "mail.sent", actor: { kind: "system" }, roundId, details: counts });
     }
     return summary;
   }

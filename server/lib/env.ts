@@ -10,6 +10,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
     .optional(),
+  /** Optional: migrations run with this (the schema's owner); the app then uses DATABASE_URL. */
+  MIGRATION_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PUBLIC_URL: z.url().optional(),
   SCANS_DIR: z.string().min(1).default("./scans"),
@@ -37,7 +41,39 @@ const envSchema = z.object({
     .refine(isTimeZone, "must be an IANA time zone such as Europe/Amsterdam"),
   /** "on" (tests): every /api answer is checked against its route's declaration; a mismatch is logged and answered 500. */
   CHECK_RESPONSES: z.enum(["on", "off"]).default("off"),
+  /** OpenID Connect login (server/oidc/): set the issuer and client id to turn it on. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  OIDC_ROLE_MAP: z
+    .string()
+    .regex(
+      /^\s*(admin|teamleader|viewer)\s*=[^,=]+(,\s*(admin|teamleader|viewer)\s*=[^,=]+)*$/,
+      "must look like admin=peilstok-beheer,teamleader=peilstok-teamleiders|leiding,viewer=peilstok-lezers",
+    )
+    .optional(),
+  OIDC_TEAMS_CLAIM: z.string().min(1).optional(),
+  OIDC_TEAM_PREFIX: z.string().min(1).optional(),
 });
+
+export type OidcRole = "admin" | "teamleader" | "viewer";
+
+export interface OidcEnv {
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client (PKCE only). */
+  clientSecret: string | undefined;
+  scopes: string;
+  /** The claim that holds the role (or groups); undefined: roles are given by an admin. */
+  roleClaim: string | undefined;
+  /** Claim values per role; empty: a claim value equal to a role's name is that role. */
+  roleMap: Partial<Record<OidcRole, string[]>>;
+  teamsClaim: string | undefined;
+  /** Only claim values with this prefix are teams, with the prefix removed. */
+  teamPrefix: string | undefined;
+}
 
 /** Whether Intl knows the zone (it throws a RangeError for an unknown one). */
 export function isTimeZone(zone: string): boolean {
@@ -54,6 +90,8 @@ export interface Env {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** The schema owner's connection for migrations (two-role setup), or undefined: DATABASE_URL migrates. */
+  migrationDatabaseUrl: string | undefined;
   databasePoolSize: number;
   publicUrl: string;
   scansDir: string;
@@ -67,6 +105,8 @@ export interface Env {
   /** IANA zone for times on pages and in mails (TIME_ZONE, default Europe/Amsterdam). */
   timeZone: string;
   checkResponses: boolean;
+  /** OpenID Connect login, or null when OIDC_ISSUER is not set. */
+  oidc: OidcEnv | null;
 }
 
 export class EnvError extends Error {
@@ -89,11 +129,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     );
   }
   const env = parsed.data;
+  if ((env.OIDC_ISSUER === undefined) !== (env.OIDC_CLIENT_ID === undefined)) {
+    throw new EnvError([`${env.OIDC_ISSUER ? "OIDC_CLIENT_ID" : "OIDC_ISSUER"}: needed with ${env.OIDC_ISSUER ? "OIDC_ISSUER" : "OIDC_CLIENT_ID"}`]);
+  }
   return {
     port: env.PORT,
     host: env.HOST,
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     scansDir: env.SCANS_DIR,
@@ -111,5 +155,28 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     },
     timeZone: env.TIME_ZONE,
     checkResponses: env.CHECK_RESPONSES === "on",
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            scopes: env.OIDC_SCOPES,
+            roleClaim: env.OIDC_ROLE_CLAIM,
+            roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
+            teamsClaim: env.OIDC_TEAMS_CLAIM,
+            teamPrefix: env.OIDC_TEAM_PREFIX,
+          }
+        : null,
   };
+}
+
+/** "admin=a|b,viewer=c" → { admin: ["a", "b"], viewer: ["c"] }. */
+function parseRoleMap(text: string | undefined): Partial<Record<OidcRole, string[]>> {
+  const map: Partial<Record<OidcRole, string[]>> = {};
+  for (const part of text?.split(",") ?? []) {
+    const [role, values] = part.split("=") as [OidcRole, string];
+    map[role.trim() as OidcRole] = values.split("|").map((v) => v.trim()).filter(Boolean);
+  }
+  return map;
 }

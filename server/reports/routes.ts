@@ -5,6 +5,7 @@ import { ownReport, ownReportSchema } from "./own-report.ts";
 import { compiledLoader, roundReport, roundReportSchema, seriesReport, seriesReportSchema } from "./round-report.ts";
 import { formQuerySchema, linkErrors, tokenParamSchema } from "../respond/routes.ts";
 import { adminSecurity, apiRoutes, errorResponse, file, json, notFoundAs } from "../lib/openapi.ts";
+import { audit } from "../audit/record.ts";
 
 const roundParamSchema = z.object({ id: z.uuid(notFoundAs("round")) });
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -82,14 +83,19 @@ export function reportRoutes(sql: Sql) {
   return apiRoutes()
     .openapi(reportRoute, async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(await roundReport(sql, c.req.valid("param").id, load), 200);
+      const report = await roundReport(sql, c.req.valid("param").id, load);
+      await audit(c, sql, "report.view", { roundId: c.req.valid("param").id });
+      return c.json(report, 200);
     })
     .openapi(seriesReportRoute, async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(await seriesReport(sql, c.req.valid("param").id, load), 200);
+      const report = await seriesReport(sql, c.req.valid("param").id, load);
+      await audit(c, sql, "report.series-view", { roundId: c.req.valid("param").id });
+      return c.json(report, 200);
     })
     .openapi(csvRoute, async (c) => {
       const data = await exportData(sql, c.req.valid("param").id, load);
+      await audit(c, sql, "report.export", { roundId: c.req.valid("param").id, details: { format: "csv" } });
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename="${data.scan.id}-v${data.scan.version}.csv"`);
       c.header("Cache-Control", "no-store");
@@ -97,6 +103,7 @@ export function reportRoutes(sql: Sql) {
     })
     .openapi(xlsxRoute, async (c) => {
       const data = await exportData(sql, c.req.valid("param").id, load);
+      await audit(c, sql, "report.export", { roundId: c.req.valid("param").id, details: { format: "xlsx" } });
       c.header("Content-Type", xlsxType);
       c.header("Content-Disposition", `attachment; filename="${data.scan.id}-v${data.scan.version}.xlsx"`);
       c.header("Cache-Control", "no-store");

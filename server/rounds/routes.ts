@@ -5,6 +5,7 @@ import { listRounds } from "./queries.ts";
 import type { Invitations } from "../invitations/service.ts";
 import { createdRoundSchema, createRound, roundCreateSchema, roundState, roundStateSchema } from "./service.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody } from "../lib/openapi.ts";
+import { audit } from "../audit/record.ts";
 
 export const roundListSchema = z.object({
   rounds: z.array(
@@ -92,6 +93,14 @@ export function roundRoutes(sql: Sql, publicUrl: string, invitations?: Invitatio
       // A teamleader opens rounds for their own teams only.
       if (!canSeeGroup(principalOf(c), input.group)) throw forbidden();
       const created = await createRound(sql, input, publicUrl, invitations);
+      const r = created.round;
+      await audit(c, sql, "round.create", {
+        roundId: r.id,
+        details: {
+          title: r.title, group: r.group, scan: r.scanId, version: r.version, opensAt: r.opensAt, closesAt: r.closesAt,
+          anonymous: r.anonymous, minGroupSize: r.minGroupSize, respondents: created.links.length, openLink: created.openLink !== null,
+        },
+      });
       c.header("Cache-Control", "no-store");
       return c.json(created, 201);
     });

@@ -7,6 +7,7 @@ import { answeredBy } from "../privacy/answered-by.ts";
 import { publishedSchema, publishSource, versionEntrySchema, versionHistory } from "./editor.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
 import { scoringModelSchema, surveyJsonSchema } from "./schemas.ts";
+import { audit } from "../audit/record.ts";
 
 export const scanVersionParamSchema = z.object({
   scanId: z.string().min(1, notFoundAs("scan version")),
@@ -132,6 +133,9 @@ export function scanRoutes(sql: Sql) {
     })
     .openapi(publishRoute, async (c) => {
       const published = await publishSource(sql, c.req.valid("json").source);
+      if (published.status === "published") {
+        await audit(c, sql, "scan.publish", { target: { kind: "scan", id: published.scan, label: `${published.scan} versie ${published.version}` } });
+      }
       return published.status === "published" ? c.json(published, 201) : c.json(published, 200);
     })
     .openapi(versionsRoute, async (c) => {

@@ -12,6 +12,7 @@ import { seriesDetail, seriesDetailSchema } from "./detail.ts";
 import { seriesCreateSchema, SeriesService } from "./service.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
 import { itemComparisonSchema } from "../scans/schemas.ts";
+import { audit } from "../audit/record.ts";
 
 const seriesParam = z.object({ id: z.uuid(notFoundAs("series")) });
 const roundParam = z.object({ id: z.uuid(notFoundAs("round")) });
@@ -114,7 +115,9 @@ export function seriesRoutes(sql: Sql, series: SeriesService) {
       const input = c.req.valid("json");
       const group = await sql<{ group_name: string }[]>`select group_name from rounds where id = ${input.roundId}`;
       if (!group[0] || !canSeeGroup(principalOf(c), group[0].group_name)) throw notFound("round");
-      return c.json(await series.create(input), 201);
+      const created = await series.create(input);
+      await audit(c, sql, "series.create", { roundId: input.roundId, target: { kind: "series", id: created.id, label: input.title } });
+      return c.json(created, 201);
     })
     .openapi(detailRoute, async (c) => {
       await seriesAccess(c, c.req.valid("param").id);
@@ -125,6 +128,11 @@ export function seriesRoutes(sql: Sql, series: SeriesService) {
       await seriesAccess(c, c.req.valid("param").id);
       // Without `onlyIfDue` it opens a round or throws; it never answers null.
       const opened = (await series.openNext(c.req.valid("param").id))!;
+      await audit(c, sql, "series.open-next", {
+        roundId: opened.roundId,
+        target: { kind: "series", id: c.req.valid("param").id },
+        details: { respondents: opened.respondents },
+      });
       return c.json(opened, 201);
     });
 }

@@ -127,7 +127,9 @@ export class SeriesService {
       const version = await latestVersion(tx, series.scan_id);
       if (!version) throw notFound(`scan ${series.scan_id}`);
       const people = await tx<{ name: string; email: string; team: string | null }[]>`
-        select name, email, team from respondents where round_id = ${last.id} order by created_at, id
+        select name, email, team from respondents
+        where round_id = ${last.id} and erased_at is null
+        order by created_at, id
       `;
       // The latest version may be answered by teams where the last one was not.
       const compiled = await getCompiled(tx, version.id);

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireRole, type AuthEnv } from "../accounts/guard.ts";
 import type { Sql } from "../db/connect.ts";
 import { adminSecurity, apiRoutes, json, jsonBody } from "../lib/openapi.ts";
+import { audit } from "../audit/record.ts";
 import { readSettings, settingsPatchSchema, storedSettingsSchema, updateSettings } from "./service.ts";
 
 const admin = requireRole("admin");
@@ -35,5 +36,10 @@ export function settingsRoutes(sql: Sql) {
       c.header("Cache-Control", "no-store");
       return c.json(await readSettings(sql), 200);
     })
-    .openapi(patchRoute, async (c) => c.json(await updateSettings(sql, c.req.valid("json")), 200));
+    .openapi(patchRoute, async (c) => {
+      const patch = c.req.valid("json");
+      const stored = await updateSettings(sql, patch);
+      await audit(c, sql, "settings.change", { target: { kind: "settings", id: "settings" }, details: { ...patch } });
+      return c.json(stored, 200);
+    });
 }

@@ -10,6 +10,12 @@ import { absoluteMinGroupSize, maxMinGroupSize } from "../privacy/floor.ts";
 export const settingsSchema = z.object({
   /** The privacy floor: the smallest minimum group size of any round (server/privacy/floor.ts). */
   minGroupSize: z.number().int().min(absoluteMinGroupSize).max(maxMinGroupSize),
+  /** Months after a round closes until its personal data is deleted (server/lifecycle/). */
+  retentionMonths: z.number().int().min(1).max(120),
+  /** Months the audit log keeps an entry (server/audit/); at least 6. */
+  auditRetentionMonths: z.number().int().min(6).max(120),
+  /** False: only organisation accounts log in (when OpenID Connect is configured). */
+  passwordLogin: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,6 +29,9 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Each setting's column in the `settings` row. */
 const columns: { [K in keyof Settings]: string } = {
   minGroupSize: "min_group_size",
+  retentionMonths: "retention_months",
+  auditRetentionMonths: "audit_retention_months",
+  passwordLogin: "password_login",
 };
 
 export const storedSettingsSchema = z.object({ settings: settingsSchema, updatedAt: z.iso.datetime() });

@@ -22,6 +22,7 @@ const AccountsPage = lazy(() => import("../features/admin/components/accounts-pa
 const RoundRespondentsPage = lazy(() =>
   import("../features/invitations/components/round-respondents-page.tsx").then((m) => ({ default: m.RoundRespondentsPage })),
 );
+const PrivacyPage = lazy(() => import("../features/privacy/components/privacy-page.tsx").then((m) => ({ default: m.PrivacyPage })));
 // The editor brings CodeMirror and the scan compiler: its own chunk.
 const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
 
@@ -32,6 +33,7 @@ export const routes: readonly Route[] = [
   { path: "/r/:token", component: RespondentPage },
   { path: "/r/:token/report", component: OwnReportPage },
   { path: "/toegankelijkheid", component: AccessibilityStatement },
+  { path: "/privacy", component: PrivacyPage },
   { path: "/admin", component: OverviewPage, admin: {} },
   { path: "/admin/rounds/new", component: RoundFormPage, admin: { roles: writers } },
   { path: "/admin/rounds/:roundId/respondents", component: RoundRespondentsPage, admin: {} },
