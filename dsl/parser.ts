@@ -189,10 +189,9 @@ class Cursor {
     }
     this.next();
     if (declaration && !ID_PATTERN.test(t.text)) {
-      const suggestion = suggestId(t.text);
-      // eslint-disable-next-line no-control-regex
-      const accent = /[^\x00-\x7f]/.test(t.text) && t.text.normalize("NFD").replace(/\p{M}+/gu, "") !== t.text.normalize("NFD");
-      this.fail("id-invalid", accent ? "accent" : "invalid", t.span, { name: t.text, suggestion });
+      // An accent is a combining mark once the name is decomposed (ë is e + ¨).
+      const accent = /\p{M}/u.test(t.text.normalize("NFD"));
+      this.fail("id-invalid", accent ? "accent" : "invalid", t.span, { name: t.text, suggestion: suggestId(t.text) });
     }
     return { name: t.text, span: t.span };
   }

@@ -72,6 +72,17 @@ describe("names with accents", () => {
     expect(compile({ name: "t", text }).diagnostics[0]).toMatchObject({ variant: "accent", args: { suggestion: "financiele-zorgen" } });
   });
 
+  it("recognises an accent typed as a letter plus a combining mark (decomposed text, as a Mac may paste it)", () => {
+    const text = theme(`  rate financie\u0308le-zorgen "Zorgen" on niveau\n`);
+    expect(diagnose(text)).toEqual([{ id: "id-invalid", line: 10, column: 8 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]).toMatchObject({ variant: "accent", args: { suggestion: "financiele-zorgen" } });
+  });
+
+  it("calls a name with other non-ascii letters invalid, not accented, and still suggests the ascii form", () => {
+    const [d] = compile({ name: "t", text: theme(`  rate straße "A" on niveau\n`) }).diagnostics;
+    expect(d).toMatchObject({ id: "id-invalid", variant: "invalid", args: { suggestion: "strasse" } });
+  });
+
   it("folds other letters to ascii as well", () => {
     const [d] = compile({ name: "t", text: theme(`  rate Straße_Überzicht "A" on niveau\n`) }).diagnostics;
     expect(d!.args.suggestion).toBe("strasse-uberzicht");
