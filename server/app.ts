@@ -110,6 +110,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use("/api/respond/*", rateLimit(options.rateLimit));
+  app.use("/api/shared/*", rateLimit(options.rateLimit));
   // The form JSON (tens of kB for a long scan) goes out gzipped on a slow phone's first visit.
   app.get("/api/respond/:token", compress({ encoding: "gzip" }));
   app.use("/api/auth/login", rateLimit(options.rateLimit));
@@ -183,6 +184,7 @@ export function createApp(options: AppOptions) {
     const spa = serveStatic({ root, path: "index.html", precompressed: true, onFound });
     app.get("/", spa);
     app.get("/r/*", spa);
+    app.get("/gedeeld/*", spa);
     app.get("/toegankelijkheid", spa);
     app.get("/admin", spa);
     app.get("/admin/*", spa);

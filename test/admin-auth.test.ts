@@ -39,6 +39,13 @@ const matrix: Record<string, Record<Role, Access>> = {
   "POST /api/admin/scan-drafts/:draftId/publish": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/rounds": { admin: "yes", teamleader: "yes", viewer: "yes" },
   "POST /api/admin/rounds": { admin: "yes", teamleader: "own", viewer: "no" },
+  "GET /api/admin/rounds/:id": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "PATCH /api/admin/rounds/:id": { admin: "yes", teamleader: "own", viewer: "no" },
+  "DELETE /api/admin/rounds/:id": { admin: "yes", teamleader: "own", viewer: "no" },
+  "POST /api/admin/rounds/:id/close": { admin: "yes", teamleader: "own", viewer: "no" },
+  "POST /api/admin/rounds/:id/reopen": { admin: "yes", teamleader: "own", viewer: "no" },
+  "POST /api/admin/rounds/:id/archive": { admin: "yes", teamleader: "own", viewer: "no" },
+  "POST /api/admin/rounds/:id/unarchive": { admin: "yes", teamleader: "own", viewer: "no" },
   "GET /api/admin/accounts": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/accounts": { admin: "yes", teamleader: "no", viewer: "no" },
   "PATCH /api/admin/accounts/:id": { admin: "yes", teamleader: "no", viewer: "no" },
@@ -46,6 +53,8 @@ const matrix: Record<string, Record<Role, Access>> = {
   "GET /api/admin/reports/rounds/:id/series": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/reports/rounds/:id/export.csv": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/reports/rounds/:id/export.xlsx": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "GET /api/admin/reports/rounds/:id/answers.csv": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "GET /api/admin/reports/rounds/:id/codebook.csv": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/rounds/:id/recipients": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/rounds/:id/response-rate": { admin: "yes", teamleader: "own", viewer: "yes" },
   "GET /api/admin/rounds/:id/mail-settings": { admin: "yes", teamleader: "own", viewer: "yes" },
@@ -96,6 +105,9 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   const actionOf: Record<string, string> = {};
   const respondentOf: Record<string, string> = {};
   const draftOf: Record<string, string> = {};
+  // Rounds the lifecycle routes may close, archive or delete, so the others keep theirs.
+  const spareOf: Record<string, string> = {};
+  const deletableOf: Record<string, string[]> = {};
   // The account the matrix changes (to the role it already has).
   let matrixAccount: string;
   // Someone waiting for a role after an organisation-account login (approve gets a bad body: 400).
@@ -112,6 +124,11 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
     otherRound = other.round.id;
     respondentOf[ownRound] = own.links[0]!.respondentId;
     respondentOf[otherRound] = other.links[0]!.respondentId;
+    for (const [round, group] of [[ownRound, "Noord"], [otherRound, "Zuid"]] as const) {
+      spareOf[round] = (await createRoundVia(app, { scanId, group } as never)).round.id;
+      deletableOf[round] = [];
+      for (let i = 0; i < 3; i++) deletableOf[round].push((await createRoundVia(app, { scanId, group } as never)).round.id);
+    }
     as.admin = await sessionAs(app, db.sql, "admin");
     as.teamleader = await sessionAs(app, db.sql, "teamleader", ["Noord"]);
     as.viewer = await sessionAs(app, db.sql, "viewer");
@@ -140,10 +157,15 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   // Matrix entries for routes this app does not (yet) serve are skipped.
   const served = () => Object.keys(matrix).filter((key) => adminRoutes(app).includes(key));
 
-  function idFor(pattern: string, round: string): string {
+  const lifecycle = /^(PATCH|DELETE) \/api\/admin\/rounds\/:id$|^POST \/api\/admin\/rounds\/:id\/(close|reopen|archive|unarchive)$/;
+
+  function idFor(key: string, pattern: string, round: string): string {
     if (pattern.startsWith("/api/admin/series/")) return seriesOf[round]!;
     if (pattern.startsWith("/api/admin/accounts/")) return matrixAccount;
     if (pattern.startsWith("/api/admin/oidc/requests/")) return oidcRequest;
+    // Each allowed delete takes a round of its own; a refused one needs only an id.
+    if (key === "DELETE /api/admin/rounds/:id") return deletableOf[round]!.length > 1 ? deletableOf[round]!.shift()! : deletableOf[round]![0]!;
+    if (lifecycle.test(key)) return spareOf[round]!;
     return round;
   }
 
@@ -169,7 +191,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       .replace(":version", "1")
       .replace(":actionId", actionOf[round]!)
       .replace(":respondentId", respondentOf[round]!)
-      .replace(":id", idFor(pattern, round));
+      .replace(":id", idFor(key, pattern, round));
     const bodies: Record<string, unknown> = {
       "POST /api/admin/scans": { source: fiveItems },
       "POST /api/admin/scan-drafts": { source: fiveItems },
@@ -189,6 +211,8 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       "POST /api/admin/rounds/:id/actions": { target: { kind: "theme", id: "visie" }, what: "Bespreken", who: "Team" },
       "PATCH /api/admin/rounds/:id/actions/:actionId": { status: "doing" },
       "PATCH /api/admin/settings": { minGroupSize: 5 },
+      "PATCH /api/admin/rounds/:id": { closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString() },
+      "POST /api/admin/rounds/:id/reopen": { closesAt: new Date(Date.now() + 86_400_000).toISOString() },
     };
     const body = bodies[key];
     return { method, path, body: body === undefined ? undefined : JSON.stringify(body) };

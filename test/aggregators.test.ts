@@ -23,7 +23,8 @@ describe("aggregator registry", () => {
     expect(threshold.schema.safeParse({ on: "niveau" }).success).toBe(false);
     expect(ladder.schema.safeParse({ on: "trede", target: [4, 5] }).success).toBe(true);
     expect(ladder.schema.safeParse({ on: "trede", target: 4 }).success).toBe(false);
-    expect(gap.schema.parse({})).toEqual({ per: "theme" });
+    expect(gap.schema.parse({})).toEqual({ per: "theme", discriminating: "separate" });
+    expect(gap.schema.safeParse({ discriminating: "apart" }).success).toBe(false);
     expect(gap.schema.safeParse({ per: "team" }).success).toBe(false);
   });
 });
@@ -56,12 +57,12 @@ describe("threshold", () => {
     expect(r.unanswered).toHaveLength(7);
   });
 
-  it("scores a reversed item from the other end of the scale", () => {
+  it("scores a reversed item from the other end of the scale, but shows it as answered", () => {
     const m = quickscanModel();
     m.items[0]!.reverse = true;
     const r = threshold.compute({ current: consensusStats({ missie: 4 }), previous: null }, params, m);
-    expect(r.items[0]!.score).toBe(2);
-    expect(r.items[0]!.below).toBe(true);
+    expect(r.items[0]).toMatchObject({ score: 4, scored: 2, reverse: true, below: true });
+    expect(r.explanation).toContain("Missie (4, omgekeerd gescoord: telt als 2)");
   });
 });
 
@@ -107,7 +108,7 @@ describe("gap", () => {
   };
 
   it("ranks themes by desired minus current, largest first", () => {
-    const r = gap.compute({ current: stats, previous: null }, { per: "theme" }, model);
+    const r = gap.compute({ current: stats, previous: null }, { per: "theme", discriminating: "separate" }, model);
     expect(r.themes.map((t) => t.theme)).toEqual(["thema-3", "thema-1", "thema-2"]);
     expect(r.themes[1]).toMatchObject({ current: 2.75, desired: 4, gap: 1.25 });
     expect(r.themes[0]!.items.map((i) => i.item)).toEqual(["st-3-1", "st-3-2"]);
@@ -115,12 +116,12 @@ describe("gap", () => {
   });
 
   it("leaves a statement nobody answered without a gap instead of a zero", () => {
-    const r = gap.compute({ current: stats, previous: null }, { per: "theme" }, model);
+    const r = gap.compute({ current: stats, previous: null }, { per: "theme", discriminating: "separate" }, model);
     expect(r.items.find((i) => i.item === "st-3-2")).toMatchObject({ n: 0, current: null, gap: null });
   });
 
   it("ranks single statements when asked per item", () => {
-    const r = gap.compute({ current: stats, previous: null }, { per: "item" }, model);
+    const r = gap.compute({ current: stats, previous: null }, { per: "item", discriminating: "separate" }, model);
     expect(r.items[0]!.item).toBe("st-3-1");
     expect(r.items[0]!.gap).toBe(4);
   });

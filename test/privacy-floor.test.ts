@@ -162,8 +162,8 @@ describe.each(backends)("privacy floor on %s", (backend) => {
     const csv = await (await app.request(`/api/admin/reports/rounds/${round.id}/export.csv`, { headers: bearer })).text();
     const rows = csv.trim().split("\r\n").slice(1);
     expect(rows.length).toBeGreaterThan(0);
-    // Columns n, current, desired, gap are empty and the note says why.
-    for (const row of rows) expect(row).toMatch(/,,,,,Nog 1 antwoord nodig/);
+    // Columns option … wants_more are empty and the note says why (`;` between cells, see export-cells.ts).
+    for (const row of rows) expect(row).toMatch(/;;;;;;;;Nog 1 antwoord nodig/);
 
     const own = await app.request(`/api/respond/${round.tokens[0]}/report`);
     const ownBody = (await own.json()) as any;

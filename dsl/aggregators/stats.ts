@@ -25,6 +25,23 @@ export interface OpenAnswers {
   answers: string[];
 }
 
+/**
+ * For a pair item, or a theme's pair items together: how many respondents want more than there
+ * is (desired > current), the same, or less. A theme compares the summed desired − current of its
+ * statements that count in it (a `reverse` statement the other way round, discriminating ones
+ * only when the gap score says so; see `countsInTheme`).
+ */
+export interface WantsMoreStats {
+  scope: "item" | "theme";
+  /** The item's or the theme's id. */
+  id: string;
+  /** Respondents who answered both sides (of at least one of the theme's statements). */
+  n: number;
+  more: number;
+  same: number;
+  less: number;
+}
+
 /** The statistics of one round for one group (the whole round, or one team). */
 export interface GroupStats {
   /** Submitted responses in the group. */
@@ -34,6 +51,8 @@ export interface GroupStats {
   fields: FieldStats[];
   /** Free-text answers; the server fills these only for open questions. */
   texts: OpenAnswers[];
+  /** Desired versus current per respondent; absent where nobody computed it (older callers). */
+  wantsMore?: WantsMoreStats[];
 }
 
 /** What `compute` receives: this round, and the previous round of the same series if any. */
@@ -52,6 +71,53 @@ export function findField(stats: GroupStats, item: string, side: Side | null): F
 
 export function findScale(model: ScoringModel, id: string | undefined): ScaleModel | undefined {
   return id === undefined ? undefined : model.scales.find((s) => s.id === id);
+}
+
+/** The mean of what was answered, never reversed: what a screen shows under the item's wording. */
+export function rawMean(field: FieldStats | undefined): number | null {
+  if (!field || field.n === 0) return null;
+  return field.sum / field.n;
+}
+
+/**
+ * Whether a pair item counts in its theme's gap: every statement does, except discriminating ones,
+ * which are reported apart unless the scan's gap score says `discriminating in-theme`. The SQL
+ * behind the "wants more" tallies keeps the same rule (migration 121, `pair_items_of`).
+ */
+export function countsInTheme(item: ItemModel, model: ScoringModel): boolean {
+  if (!item.discriminating) return true;
+  return model.aggregators.some((a) => a.name === "gap" && a.params["discriminating"] === "in-theme");
+}
+
+/**
+ * The "wants more" statistics of answer sets (one respondent's own answers, or simulated ones),
+ * computed as the server computes them in SQL.
+ */
+export function wantsMoreOf(model: ScoringModel, responses: readonly Record<string, unknown>[]): WantsMoreStats[] {
+  const pairs = model.items.filter((i) => i.kind === "pair");
+  const tally = new Map<string, WantsMoreStats>();
+  const add = (scope: "item" | "theme", id: string, diff: number) => {
+    const key = `${scope}:${id}`;
+    let entry = tally.get(key);
+    if (!entry) tally.set(key, (entry = { scope, id, n: 0, more: 0, same: 0, less: 0 }));
+    entry.n++;
+    if (diff > 0) entry.more++;
+    else if (diff < 0) entry.less++;
+    else entry.same++;
+  };
+  for (const data of responses) {
+    const themeSums = new Map<string, number>();
+    for (const item of pairs) {
+      const current = data[item.fields.find((f) => f.side === "current")?.name ?? ""];
+      const desired = data[item.fields.find((f) => f.side === "desired")?.name ?? ""];
+      if (typeof current !== "number" || typeof desired !== "number") continue;
+      const diff = desired - current;
+      add("item", item.id, diff);
+      if (countsInTheme(item, model)) themeSums.set(item.theme, (themeSums.get(item.theme) ?? 0) + (item.reverse ? -diff : diff));
+    }
+    for (const [theme, sum] of themeSums) add("theme", theme, sum);
+  }
+  return [...tally.values()];
 }
 
 /**

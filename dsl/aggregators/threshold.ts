@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Aggregator } from "./types.ts";
 import type { AggregatorInput } from "./stats.ts";
-import { fieldMean, findField, itemTitle, listNl, nl, numericItems, round2 } from "./stats.ts";
+import { fieldMean, findField, itemTitle, listNl, nl, numericItems, rawMean, round2 } from "./stats.ts";
 
 export const thresholdParamsSchema = z.object({
   on: z.string().min(1),
@@ -13,8 +13,11 @@ export interface ThresholdItem {
   item: string;
   title: string;
   n: number;
-  /** Mean score (for a pair item: the current side); null when nobody answered. */
+  /** Mean of what was answered (for a pair item: the current side); null when nobody answered. */
   score: number | null;
+  /** The score that is compared with the minimum: for a `reverse` item from the other end of the scale. */
+  scored: number | null;
+  reverse: boolean;
   below: boolean;
   /** How many marked it "not applicable" (`not-applicable` on its scale) instead of scoring it. */
   notApplicableCount: number;
@@ -50,14 +53,17 @@ export const threshold: Aggregator<ThresholdParams, AggregatorInput, ThresholdRe
     const atLeast = params["at-least"];
     const items: ThresholdItem[] = numericItems(model, params.on).map((i) => {
       const field = findField(input.current, i.id, i.kind === "pair" ? "current" : null);
-      const score = fieldMean(field, i, model);
+      const score = rawMean(field);
+      const scored = fieldMean(field, i, model);
       const notApplicableCount = field?.notApplicable ?? 0;
       return {
         item: i.id,
         title: itemTitle(i),
         n: field?.n ?? 0,
         score: score === null ? null : round2(score),
-        below: score !== null && score < atLeast,
+        scored: scored === null ? null : round2(scored),
+        reverse: i.reverse,
+        below: scored !== null && scored < atLeast,
         notApplicableCount,
         notApplicable: score === null && notApplicableCount > 0,
       };
@@ -73,7 +79,9 @@ export const threshold: Aggregator<ThresholdParams, AggregatorInput, ThresholdRe
     const parts: string[] = [];
     if (below.length > 0) {
       parts.push(
-        `${below.length} van ${applying} ${word} scoren onder niveau ${atLeast}: ${listNl(below.map((i) => `${i.title} (${nl(i.score!)})`))}.`,
+        `${below.length} van ${applying} ${word} scoren onder niveau ${atLeast}: ${listNl(
+          below.map((i) => `${i.title} (${nl(i.score!)}${i.reverse ? `, omgekeerd gescoord: telt als ${nl(i.scored!)}` : ""})`),
+        )}.`,
       );
     }
     if (unanswered.length > 0) {

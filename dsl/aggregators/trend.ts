@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Side } from "../model.ts";
 import type { Aggregator } from "./types.ts";
 import type { AggregatorInput } from "./stats.ts";
-import { fieldMean, findField, itemTitle, listNl, mean, nl, numericItems, round2, themeTitle } from "./stats.ts";
+import { fieldMean, findField, itemTitle, listNl, mean, nl, numericItems, rawMean, round2, themeTitle } from "./stats.ts";
 
 export const trendParamsSchema = z.object({
   on: z.string().min(1).optional(),
@@ -16,6 +16,7 @@ export interface TrendItem {
   side: Side | null;
   theme: string;
   title: string;
+  /** Means of what was answered (never reversed). */
   previous: number | null;
   current: number | null;
   delta: number | null;
@@ -29,6 +30,7 @@ export interface TrendItem {
 export interface TrendTheme {
   theme: string;
   title: string;
+  /** Means over the theme's items, `reverse` ones reversed. */
   previous: number | null;
   current: number | null;
   delta: number | null;
@@ -62,15 +64,20 @@ export const trend: Aggregator<TrendParams, AggregatorInput, TrendResult> = {
   schema: trendParamsSchema,
   compute(input, params, model) {
     const prev = input.previous;
+    const scored = new Map<string, { current: number | null; previous: number | null }>();
     const items: TrendItem[] = numericItems(model, params.on).flatMap((i) => {
       const sides: (Side | null)[] = i.kind === "pair" ? ["current", "desired"] : [null];
       return sides.map((side) => {
         const field = findField(input.current, i.id, side);
-        const cur = fieldMean(field, i, model);
-        const old = prev ? fieldMean(findField(prev, i.id, side), i, model) : null;
+        const cur = rawMean(field);
+        const old = prev ? rawMean(findField(prev, i.id, side)) : null;
         const current = cur === null ? null : round2(cur);
         const previous = old === null ? null : round2(old);
         const delta = current === null || previous === null ? null : round2(current - previous);
+        scored.set(`${i.id}\u0000${side ?? ""}`, {
+          current: fieldMean(findField(input.current, i.id, side), i, model),
+          previous: prev ? fieldMean(findField(prev, i.id, side), i, model) : null,
+        });
         return {
           item: i.id,
           side,
@@ -91,12 +98,12 @@ export const trend: Aggregator<TrendParams, AggregatorInput, TrendResult> = {
     // "not applicable" in one of them does not move its theme.
     const headline = items.filter((i) => i.side !== "desired");
     const themes: TrendTheme[] = model.themes.flatMap((t) => {
-      const own = headline.filter((i) => i.theme === t.id);
+      const own = headline.filter((i) => i.theme === t.id).map((i) => scored.get(`${i.item}\u0000${i.side ?? ""}`)!);
       if (own.length === 0) return [];
       const both = own.filter((i) => i.current !== null && i.previous !== null);
       const pool = prev && both.length > 0 ? both : own;
-      const c = mean(pool.flatMap((i) => (i.current === null ? [] : [i.current])));
-      const p = mean(pool.flatMap((i) => (i.previous === null ? [] : [i.previous])));
+      const c = mean(pool.flatMap((i) => (i.current === null ? [] : [round2(i.current)])));
+      const p = mean(pool.flatMap((i) => (i.previous === null ? [] : [round2(i.previous)])));
       const delta = c === null || p === null ? null : round2(c - p);
       return [{ theme: t.id, title: themeTitle(model, t.id), current: c === null ? null : round2(c), previous: p === null ? null : round2(p), delta, changed: delta !== null && delta !== 0 }];
     });

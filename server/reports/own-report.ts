@@ -2,7 +2,7 @@
 // group's once the others in the round are at least the minimum group size. The respondent knows
 // their own answers, so the group is shown only when the group minus them meets the minimum.
 import { z } from "@hono/zod-openapi";
-import type { GroupStats } from "../../dsl/aggregators/stats.ts";
+import { wantsMoreOf, type GroupStats } from "../../dsl/aggregators/stats.ts";
 import type { Sql } from "../db/connect.ts";
 import { findOwned, type Owner } from "../respond/responses-queries.ts";
 import { findLink } from "../rounds/queries.ts";
@@ -42,12 +42,8 @@ export const ownReportSchema = z
   .openapi("OwnReport");
 export type OwnReport = z.infer<typeof ownReportSchema>;
 
-export async function ownReport(
-  sql: Sql,
-  token: string,
-  responseId: string | undefined,
-  load: LoadCompiled = compiledLoader(sql),
-): Promise<OwnReport> {
+/** The respondent's own submitted response behind a link (personal or open), with its round and scan. */
+export async function ownSubmitted(sql: Sql, token: string, responseId: string | undefined, load: LoadCompiled) {
   const link = await findLink(sql, tokenHash(token));
   if (!link) throw notFound("link");
   const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
@@ -65,10 +61,20 @@ export async function ownReport(
   const round = await findReportRound(sql, link.round_id);
   if (!round) throw notFound("round");
   const { model } = await load(round.scan_version_id);
+  return { link, response, round, model };
+}
+
+export async function ownReport(
+  sql: Sql,
+  token: string,
+  responseId: string | undefined,
+  load: LoadCompiled = compiledLoader(sql),
+): Promise<OwnReport> {
+  const { response, round, model } = await ownSubmitted(sql, token, responseId, load);
 
   const rows = await responseAnswers(sql, response.id);
   const answers = rows.map((r) => ({ item: r.item_id, side: r.side, value: (r.value_num ?? r.value_text)! }));
-  const ownStats: GroupStats = { responses: 1, invited: null, texts: [], fields: [] };
+  const ownStats: GroupStats = { responses: 1, invited: null, texts: [], fields: [], wantsMore: wantsMoreOf(model, [response.data]) };
   for (const r of rows) {
     if (r.value_num === null) continue;
     ownStats.fields.push({ item: r.item_id, side: r.side, n: 1, sum: r.value_num, counts: { [String(r.value_num)]: 1 } });

@@ -4,10 +4,12 @@ import { z } from "@hono/zod-openapi";
 import { compareItems } from "../../dsl/compare.ts";
 import { NOT_APPLICABLE, type AggregatorDecl, type CompiledScan, type ScoringModel, type Side } from "../../dsl/model.ts";
 import { findAggregator } from "../../dsl/aggregators/registry.ts";
-import type { AggregatorInput, FieldStats, GroupStats, OpenAnswers } from "../../dsl/aggregators/stats.ts";
+import { rawMean, type AggregatorInput, type FieldStats, type GroupStats, type OpenAnswers, type WantsMoreStats } from "../../dsl/aggregators/stats.ts";
+import { summariseItems, type ItemSummary } from "../../dsl/aggregators/item-summary.ts";
 import type { Sql } from "../db/connect.ts";
 import { getCompiled } from "../scans/queries.ts";
 import {
+  answeredCounts,
   choiceTallies,
   findReportRound,
   groupSizes,
@@ -18,11 +20,13 @@ import {
   type GroupSizeRow,
   type ReportRoundRow,
   type TallyRow,
+  type WantsMoreRow,
+  wantsMoreTallies,
 } from "./tallies.ts";
 import { notFound } from "../lib/errors.ts";
 import { discloseParts, disclosureText, minimumGroupSize, resultsReleased, shown, type Disclosure } from "../privacy/disclosure.ts";
 import { answeredBy, type AnsweredBy } from "../privacy/answered-by.ts";
-import { schemaFor } from "../lib/openapi.ts";
+import { objectOf, schemaFor } from "../lib/openapi.ts";
 import { itemComparisonSchema, scoringModelSchema } from "../scans/schemas.ts";
 
 export type LoadCompiled = (scanVersionId: number) => Promise<CompiledScan>;
@@ -93,6 +97,10 @@ export const groupReportSchema = z.object({
     .openapi({ description: "The previous round of the series, when it could be compared for this group." }),
   withheld: z.array(withheldFieldSchema),
   results: z.array(aggregatorOutcomeSchema).nullable().openapi({ description: "Null unless the group is shown." }),
+  items: z
+    .array(objectOf<ItemSummary>("One question summarised: distribution, both sides of a pair with how many want more, or open answers (dsl/aggregators/item-summary.ts)."))
+    .nullable()
+    .openapi({ description: "Every question of the scan; null unless the group is shown." }),
 });
 export type GroupReport = z.infer<typeof groupReportSchema>;
 
@@ -142,7 +150,7 @@ const roundInfo = (r: ReportRoundRow): RoundInfo => ({
   anonymous: r.anonymous,
 });
 
-const fieldKey = (item: string, side: Side | null) => `${item}\u0000${side ?? ""}`;
+const fieldKey = (item: string, side: string | null) => `${item}\u0000${side ?? ""}`;
 
 /** A round's statistics with every disclosure decided: what a report or export may show. */
 export interface DisclosedRound {
@@ -168,8 +176,40 @@ export function teamLabel(team: string | null): string {
 }
 
 /**
+ * A reopened round was shown once when it first closed. A group whose responses changed since the
+ * reopening (new or re-submitted) by 1 to min − 1 would give those few answers away, compared
+ * with that first report, so it is withheld; the same subtraction rule as for the groups
+ * themselves decides which teams go (a round is reopened at most once, server/rounds/lifecycle.ts).
+ */
+function withholdFewChanges(decision: ReturnType<typeof discloseParts<string | null>>, sizes: GroupSizeRow[], min: number): void {
+  const total = sizes.reduce((a, s) => a + s.changed, 0);
+  if (total === 0) return;
+  const parts = new Map<string | null, number>();
+  for (const [team, d] of decision.parts) {
+    const changed = sizes.find((s) => s.team === team)?.changed ?? 0;
+    if (d.status === "shown" && changed > 0) parts.set(team, changed);
+  }
+  const changes = discloseParts(total, parts, min);
+  const fewChanged = (d: Disclosure): Disclosure => ({ status: "complement", needed: "needed" in d ? d.needed : min });
+  if (changes.total.status !== "shown" && decision.total.status === "shown") decision.total = fewChanged(changes.total);
+  for (const [team, d] of changes.parts) if (d.status !== "shown") decision.parts.set(team, fewChanged(d));
+}
+
+/** What a report adds beside the value counts: see `discloseRound`. */
+export interface RoundExtras {
+  /** Desired versus current per response, counted per team and pair item or theme (migration 121). */
+  wantsMore?: readonly Omit<WantsMoreRow, "round_id">[];
+  /** For multiple-choice items: respondents who answered, per team (a respondent picks several options). */
+  answered?: readonly { team: string | null; item_id: string; count: number }[];
+}
+
+type FieldSide = Side | "more" | "theme-more" | null;
+
+/**
  * Applies the minimum group size to one round: first to the groups (the round and its teams),
  * then to each field within the shown groups, with the same subtraction rule at both levels.
+ * A field's size is the number of respondents behind it: answers for most fields, respondents
+ * who answered for a multiple-choice item, respondents with both sides for "wants more".
  */
 export function discloseRound(
   round: ReportRoundRow,
@@ -178,6 +218,7 @@ export function discloseRound(
   tallies: TallyRow[],
   texts: { team: string | null; item_id: string; value_text: string }[],
   now = new Date(),
+  extras: RoundExtras = {},
 ): DisclosedRound {
   const who = answeredBy(model);
   const min = minimumGroupSize(who, round.min_group_size, round.privacy_floor);
@@ -191,46 +232,53 @@ export function discloseRound(
     const wait: Disclosure = { status: "until-closed", closesAt: round.closes_at.toISOString() };
     if (groupsDecision.total.status === "shown") groupsDecision.total = wait;
     for (const [team, d] of groupsDecision.parts) if (d.status !== "too-few") groupsDecision.parts.set(team, wait);
+  } else if (round.reopened_at) {
+    withholdFewChanges(groupsDecision, sizes, min);
   }
 
   // "Not applicable" marks are no answers to a field: counted apart, beside the item's fields.
   const { marks, answers } = splitNotApplicable(model, tallies);
 
   // Per field: n per team, and the field's total.
-  const byField = new Map<string, { item: string; side: Side | null; rows: TallyRow[] }>();
-  for (const row of answers) {
+  const rowsOf: { team: string | null; item_id: string; side: FieldSide; value: string; count: number }[] = [
+    ...answers,
+    ...(extras.wantsMore ?? []).map((w) => ({ team: w.team, item_id: w.item_id, side: w.side, value: String(w.value), count: w.count })),
+  ];
+  const respondentsOf = new Map<string, number>();
+  for (const a of extras.answered ?? []) respondentsOf.set(`${fieldKey(a.item_id, null)}\u0000${a.team ?? ""}`, a.count);
+  const byField = new Map<string, { item: string; side: FieldSide; rows: typeof rowsOf; perTeam: Map<string | null, number> }>();
+  for (const row of rowsOf) {
     const k = fieldKey(row.item_id, row.side);
     let entry = byField.get(k);
-    if (!entry) byField.set(k, (entry = { item: row.item_id, side: row.side, rows: [] }));
+    if (!entry) byField.set(k, (entry = { item: row.item_id, side: row.side, rows: [], perTeam: new Map() }));
     entry.rows.push(row);
+    const answered = respondentsOf.get(`${k}\u0000${row.team ?? ""}`);
+    entry.perTeam.set(row.team, answered ?? (entry.perTeam.get(row.team) ?? 0) + row.count);
   }
   const fieldDecisions = new Map<string, ReturnType<typeof discloseParts<string | null>>>();
   for (const [k, f] of byField) {
-    const perTeam = new Map<string | null, number>();
-    let n = 0;
-    for (const row of f.rows) {
-      n += row.count;
-      perTeam.set(row.team, (perTeam.get(row.team) ?? 0) + row.count);
-    }
+    const n = [...f.perTeam.values()].reduce((a, b) => a + b, 0);
     // Only teams whose group is shown can be subtracted; hidden teams are part of the rest.
     const parts = new Map<string | null, number>();
-    for (const [team, d] of groupsDecision.parts) if (d.status === "shown") parts.set(team, perTeam.get(team) ?? 0);
+    for (const [team, d] of groupsDecision.parts) if (d.status === "shown") parts.set(team, f.perTeam.get(team) ?? 0);
     fieldDecisions.set(k, discloseParts(n, parts, min));
   }
 
   const build = (team: string | null | undefined, disclosure: Disclosure) => {
     const isTotal = team === undefined;
     const fields: FieldStats[] = [];
+    const wantsMore: WantsMoreStats[] = [];
     const withheld: WithheldField[] = [];
     if (disclosure.status === "shown") {
       for (const [k, f] of byField) {
         const decision = fieldDecisions.get(k)!;
         const d = isTotal ? decision.total : (decision.parts.get(team!) ?? shown);
         const rows = isTotal ? f.rows : f.rows.filter((r) => r.team === team);
-        const n = rows.reduce((a, r) => a + r.count, 0);
+        const n = isTotal ? [...f.perTeam.values()].reduce((a, b) => a + b, 0) : (f.perTeam.get(team!) ?? 0);
         if (n === 0) continue;
+        const isMore = f.side === "more" || f.side === "theme-more";
         if (d.status !== "shown") {
-          withheld.push({ item: f.item, side: f.side, disclosure: d });
+          if (!isMore) withheld.push({ item: f.item, side: f.side as Side | null, disclosure: d });
           continue;
         }
         const counts: Record<string, number> = {};
@@ -240,7 +288,18 @@ export function discloseRound(
           const v = Number(r.value);
           if (Number.isFinite(v)) sum += v * r.count;
         }
-        fields.push({ item: f.item, side: f.side, n, sum, counts });
+        if (isMore) {
+          wantsMore.push({
+            scope: f.side === "more" ? "item" : "theme",
+            id: f.item,
+            n,
+            more: counts["1"] ?? 0,
+            same: counts["0"] ?? 0,
+            less: counts["-1"] ?? 0,
+          });
+        } else {
+          fields.push({ item: f.item, side: f.side as Side | null, n, sum, counts });
+        }
       }
       addNotApplicable(model, fields, withheld, isTotal ? marks : marks.filter((r) => r.team === team));
     }
@@ -262,7 +321,7 @@ export function discloseRound(
       responses: size,
       invited: invited > 0 ? invited : null,
       disclosure,
-      stats: { responses: size, invited: invited > 0 ? invited : null, fields, texts: openTexts },
+      stats: { responses: size, invited: invited > 0 ? invited : null, fields, texts: openTexts, wantsMore },
       withheld,
     };
   };
@@ -300,14 +359,19 @@ export async function loadRound(sql: Sql, round: ReportRoundRow, load: LoadCompi
   const choiceItems = model.items
     .filter((i) => i.kind === "choice" || i.kind === "multi" || i.kind === "yesno" || i.fields.some((f) => f.notApplicable))
     .map((i) => i.id);
+  const multiItems = model.items.filter((i) => i.kind === "multi").map((i) => i.id);
   const textItems = model.items.filter((i) => i.kind === "text").map((i) => i.id);
-  const [sizes, numeric, choices, texts] = await Promise.all([
-    groupSizes(sql, round.id),
+  const hasPairs = model.items.some((i) => i.kind === "pair");
+  const [sizes, numeric, choices, texts, answered] = await Promise.all([
+    groupSizes(sql, round.id, round.reopened_at),
     numericTallies(sql, [round.id]),
     choiceTallies(sql, round.id, choiceItems),
     openAnswers(sql, round.id, textItems),
+    answeredCounts(sql, round.id, multiItems),
   ]);
-  return discloseRound(round, model, sizes, [...numeric, ...choices], texts);
+  // After numericTallies: the fold it ran counted the wants-more rows too.
+  const wantsMore = hasPairs ? await wantsMoreTallies(sql, [round.id]) : [];
+  return discloseRound(round, model, sizes, [...numeric, ...choices], texts, undefined, { wantsMore, answered });
 }
 
 function runAggregators(decls: AggregatorDecl[], input: AggregatorInput, model: ScoringModel): AggregatorOutcome[] {
@@ -356,6 +420,7 @@ export async function roundReport(sql: Sql, roundId: string, load: LoadCompiled 
       results: shownNow
         ? runAggregators(model.aggregators, { current: g.stats, previous: before ? comparable(before.stats) : null }, model)
         : null,
+      items: shownNow ? summariseItems(model, g.stats, new Set(g.withheld.map((w) => w.item))) : null,
     };
   });
 
@@ -431,11 +496,8 @@ export async function seriesReport(sql: Sql, roundId: string, load: LoadCompiled
       const all = d.groups[0]!;
       const means: Record<string, number | null> = {};
       for (const it of items) {
-        const f = all.stats.fields.find((x) => x.item === it.item && x.side === it.side);
-        const item = d.model.items.find((x) => x.id === it.item);
-        let mean = f && f.n > 0 ? f.sum / f.n : null;
-        const scale = d.model.scales.find((s) => s.id === item?.scale);
-        if (mean !== null && item?.reverse && scale) mean = scale.min + scale.max - mean;
+        // As answered, never reversed: the series page shows it under the item's own wording.
+        const mean = rawMean(all.stats.fields.find((x) => x.item === it.item && x.side === it.side));
         means[it.key] = mean === null ? null : Math.round(mean * 100) / 100;
       }
       return {

@@ -16,6 +16,8 @@ export interface GroupSizeRow {
   team: string | null;
   responses: number;
   invited: number;
+  /** Responses submitted (new or changed) since the round was reopened; 0 if it never was. */
+  changed: number;
 }
 
 export interface OpenAnswerRow {
@@ -35,6 +37,7 @@ export interface ReportRoundRow {
   /** The organisation's privacy floor now (settings); reports use the larger of the two. */
   privacy_floor: number;
   series_id: string | null;
+  reopened_at: Date | null;
   scan_version_id: number;
   scan_id: string;
   version: number;
@@ -44,7 +47,7 @@ export interface ReportRoundRow {
 const roundColumns = (sql: Sql) => sql`
   r.id, r.title, r.group_name, r.opens_at, r.closes_at, r.anonymous, r.min_group_size,
   (select s.min_group_size from settings s) as privacy_floor,
-  r.series_id, r.scan_version_id, v.scan_id, v.version, v.checksum
+  r.series_id, r.reopened_at, r.scan_version_id, v.scan_id, v.version, v.checksum
 `;
 
 export async function findReportRound(sql: Sql, roundId: string): Promise<ReportRoundRow | undefined> {
@@ -82,17 +85,18 @@ export async function previousRound(sql: Sql, round: ReportRoundRow): Promise<Re
   return at > 0 ? rounds[at - 1] : undefined;
 }
 
-/** Submitted responses and invited respondents per team. */
-export async function groupSizes(sql: Sql, roundId: string): Promise<GroupSizeRow[]> {
+/** Submitted responses and invited respondents per team, and responses changed since `reopenedAt`. */
+export async function groupSizes(sql: Sql, roundId: string, reopenedAt: Date | null = null): Promise<GroupSizeRow[]> {
   return sql<GroupSizeRow[]>`
-    select team, sum(responses)::int as responses, sum(invited)::int as invited
+    select team, sum(responses)::int as responses, sum(invited)::int as invited, sum(changed)::int as changed
     from (
-      select nullif(team, '') as team, count(*) as responses, 0 as invited
+      select nullif(team, '') as team, count(*) as responses, 0 as invited,
+        ${reopenedAt === null ? sql`0` : sql`count(*) filter (where submitted_at >= ${reopenedAt})`} as changed
       from responses
       where round_id = ${roundId} and status = 'submitted'
       group by 1
       union all
-      select nullif(team, ''), 0, count(*)
+      select nullif(team, ''), 0, count(*), 0
       from respondents
       where round_id = ${roundId}
       group by 1
@@ -120,10 +124,10 @@ export async function foldTallies(sql: Sql, roundIds: readonly string[]): Promis
     const ids = marked.map((r) => r.id);
     await tx`
       insert into answer_tallies as t (round_id, team, item_id, side, value_num, shard, count)
-      select a.round_id, coalesce(a.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
-        tally_shard(a.response_id), count(*)
-      from answers a
-      where a.response_id in ${tx(ids)} and a.value_num is not null
+      select r.round_id, coalesce(r.team, ''), a.item_id, a.side, a.value_num, tally_shard(r.id), count(*)
+      from responses r
+      cross join lateral tally_values(r.scan_version_id, r.num_items, r.num_sides, r.num_values) a
+      where r.id in ${tx(ids)}
       group by 1, 2, 3, 4, 5, 6
       order by 1, 2, 3, 4, 5, 6
       on conflict (round_id, team, item_id, side, value_num, shard)
@@ -142,10 +146,35 @@ export async function numericTallies(sql: Sql, roundIds: readonly string[]): Pro
     select round_id, nullif(team, '') as team, item_id, nullif(side, '') as side,
       value_num::text as value, sum(count)::int as count
     from answer_tallies
-    where round_id in ${sql(roundIds)}
+    where round_id in ${sql(roundIds)} and side in ('', 'current', 'desired')
     group by round_id, team, item_id, side, value_num
     having sum(count) > 0
     order by round_id, team, item_id, side, value_num
+  `;
+}
+
+/** A pair item's or theme's "wants more" counts (migration 121), per team; value is −1, 0 or 1. */
+export interface WantsMoreRow {
+  round_id: string;
+  team: string | null;
+  /** 'more' for a statement, 'theme-more' for a theme. */
+  side: "more" | "theme-more";
+  item_id: string;
+  value: number;
+  count: number;
+}
+
+/** Desired − current per response, as counts of its sign per team and pair item or theme. */
+export async function wantsMoreTallies(sql: Sql, roundIds: readonly string[]): Promise<WantsMoreRow[]> {
+  if (roundIds.length === 0) return [];
+  await foldTallies(sql, roundIds);
+  return sql<WantsMoreRow[]>`
+    select round_id, nullif(team, '') as team, side, item_id, value_num as value, sum(count)::int as count
+    from answer_tallies
+    where round_id in ${sql(roundIds)} and side in ('more', 'theme-more')
+    group by round_id, team, side, item_id, value_num
+    having sum(count) > 0
+    order by round_id, team, side, item_id, value_num
   `;
 }
 
@@ -172,6 +201,21 @@ export async function choiceTallies(sql: Sql, roundId: string, itemIds: readonly
     where a.round_id = ${roundId} and a.item_id in ${sql(itemIds)} and a.value_text is not null
     group by 1, 2, 3, 4
     order by 1 nulls first, 2, 3, 4
+  `;
+}
+
+/** Respondents who answered each of these (multiple-choice) items, per team. */
+export async function answeredCounts(
+  sql: Sql,
+  roundId: string,
+  itemIds: readonly string[],
+): Promise<{ team: string | null; item_id: string; count: number }[]> {
+  if (itemIds.length === 0) return [];
+  return sql<{ team: string | null; item_id: string; count: number }[]>`
+    select nullif(a.team, '') as team, a.item_id, count(distinct a.response_id)::int as count
+    from answers a
+    where a.round_id = ${roundId} and a.item_id in ${sql(itemIds)} and a.value_text is not null
+    group by 1, 2
   `;
 }
 
@@ -209,10 +253,10 @@ export async function rebuildTallies(sql: Sql, roundId: string): Promise<void> {
   await sql`update responses set tallied = (status = 'submitted') where round_id = ${roundId}`;
   await sql`
     insert into answer_tallies (round_id, team, item_id, side, value_num, shard, count)
-    select a.round_id, coalesce(a.team, ''), a.item_id, coalesce(a.side, ''), a.value_num,
-      tally_shard(a.response_id), count(*)
-    from answers a
-    where a.round_id = ${roundId} and a.value_num is not null
+    select r.round_id, coalesce(r.team, ''), a.item_id, a.side, a.value_num, tally_shard(r.id), count(*)
+    from responses r
+    cross join lateral tally_values(r.scan_version_id, r.num_items, r.num_sides, r.num_values) a
+    where r.round_id = ${roundId} and r.status = 'submitted'
     group by 1, 2, 3, 4, 5, 6
   `;
 }

@@ -139,8 +139,16 @@ export class RespondService {
     return link;
   }
 
-  /** Maps a write that failed because the link is gone (a removed respondent) to its 404. */
+  /**
+   * Maps a write that failed because the cached link row is out of date to what a fresh one
+   * would have answered: a removed respondent's 404, or 409 for a round closed early (migration 120).
+   */
   private linkGone(token: string, err: unknown): unknown {
+    const e = err as { code?: string; constraint_name?: string };
+    if (e.code === "23514" && e.constraint_name === "responses_submitted_before_close") {
+      this.recentLinks.delete(tokenHash(token));
+      return new AppError(409, "round-closed", "this round is closed");
+    }
     if (!isRemovedRespondent(err)) return err;
     this.recentLinks.delete(tokenHash(token));
     return notFound("link");

@@ -27,6 +27,7 @@ export interface RoundSummary {
   min_group_size: number;
   has_open_link: boolean;
   series_id: string | null;
+  archived_at: Date | null;
   created_at: Date;
   respondents: number;
   drafts: number;
@@ -82,6 +83,7 @@ export async function listRounds(sql: Queryable): Promise<RoundSummary[]> {
       r.min_group_size,
       r.open_token_hash is not null as has_open_link,
       r.series_id,
+      r.archived_at,
       r.created_at,
       (select count(*)::int from respondents p where p.round_id = r.id) as respondents,
       (select count(*)::int from responses s where s.round_id = r.id and s.status = 'draft') as drafts,

@@ -11,6 +11,9 @@ const AccessibilityStatement = lazy(() =>
 const OwnReportPage = lazy(() =>
   import("../features/report/components/own-report-page.tsx").then((m) => ({ default: m.OwnReportPage })),
 );
+const SharedResultPage = lazy(() =>
+  import("../features/report/components/shared-result-page.tsx").then((m) => ({ default: m.SharedResultPage })),
+);
 const ReportPage = lazy(() => import("../features/report/components/report-page.tsx").then((m) => ({ default: m.ReportPage })));
 const SeriesReportPage = lazy(() => import("../features/report/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
 const SeriesPage = lazy(() => import("../features/series/components/series-page.tsx").then((m) => ({ default: m.SeriesPage })));
@@ -23,6 +26,8 @@ const RoundRespondentsPage = lazy(() =>
   import("../features/invitations/components/round-respondents-page.tsx").then((m) => ({ default: m.RoundRespondentsPage })),
 );
 const PrivacyPage = lazy(() => import("../features/privacy/components/privacy-page.tsx").then((m) => ({ default: m.PrivacyPage })));
+const RoundPage = lazy(() => import("../features/rounds/components/round-page.tsx").then((m) => ({ default: m.RoundPage })));
+const ScanPage = lazy(() => import("../features/admin/components/scan-page.tsx").then((m) => ({ default: m.ScanPage })));
 // The editor brings CodeMirror and the scan compiler: its own chunk.
 const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
 
@@ -32,11 +37,14 @@ const admins = ["admin"] as const;
 export const routes: readonly Route[] = [
   { path: "/r/:token", component: RespondentPage },
   { path: "/r/:token/report", component: OwnReportPage },
+  { path: "/gedeeld/:token", component: SharedResultPage },
   { path: "/toegankelijkheid", component: AccessibilityStatement },
   { path: "/privacy", component: PrivacyPage },
   { path: "/admin", component: OverviewPage, admin: {} },
   { path: "/admin/rounds/new", component: RoundFormPage, admin: { roles: writers } },
+  { path: "/admin/rounds/:roundId/manage", component: RoundPage, admin: {} },
   { path: "/admin/rounds/:roundId/respondents", component: RoundRespondentsPage, admin: {} },
+  { path: "/admin/scans/:scanId", component: ScanPage, admin: {} },
   { path: "/admin/reports/:roundId", component: ReportPage, admin: {} },
   { path: "/admin/reports/:roundId/series", component: SeriesReportPage, admin: {} },
   { path: "/admin/series/:seriesId", component: SeriesPage, admin: {} },

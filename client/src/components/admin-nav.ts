@@ -18,7 +18,7 @@ export const adminNav: readonly NavItem[] = [
     href: "/admin",
     label: "Rondes",
     roles: everyone,
-    owns: (p) => p === "/admin" || (/^\/admin\/(rounds|reports|series)\//.test(p) && p !== "/admin/rounds/new"),
+    owns: (p) => p === "/admin" || (/^\/admin\/(rounds|reports|series|scans)\//.test(p) && p !== "/admin/rounds/new"),
   },
   { href: "/admin/rounds/new", label: "Nieuwe ronde", roles: ["admin", "teamleader"], owns: (p) => p === "/admin/rounds/new" },
   { href: "/admin/editor", label: "Scan-editor", roles: ["admin", "teamleader"], owns: under("/admin/editor") },

@@ -11,6 +11,7 @@ import type { ResponseRateResult } from "../../../dsl/aggregators/response-rate.
 import type { SpreadResult } from "../../../dsl/aggregators/spread.ts";
 import type { ThresholdResult } from "../../../dsl/aggregators/threshold.ts";
 import type { TrendResult } from "../../../dsl/aggregators/trend.ts";
+import type { ItemSummary } from "../../../dsl/aggregators/item-summary.ts";
 import type { AggregatorOutcome } from "../../../server/reports/round-report.ts";
 import { colours } from "../lib/charts.ts";
 import { TableScroll } from "./table.tsx";
@@ -22,8 +23,21 @@ function find<T>(results: AggregatorOutcome[], name: string): T | undefined {
   return r && "result" in r ? (r.result as T) : undefined;
 }
 
-/** `compact` leaves out the long per-statement tables (for the side-by-side own view). */
-export function ResultsView({ results, model, compact = false }: { results: AggregatorOutcome[]; model: ScoringModel; compact?: boolean }) {
+/**
+ * `compact` leaves out the long per-statement tables (for the side-by-side own view). `items`,
+ * when given, adds every question the score lines do not already show (choices, open answers …).
+ */
+export function ResultsView({
+  results,
+  model,
+  compact = false,
+  items = null,
+}: {
+  results: AggregatorOutcome[];
+  model: ScoringModel;
+  compact?: boolean;
+  items?: ItemSummary[] | null;
+}) {
   const threshold = find<ThresholdResult>(results, "threshold");
   const trend = find<TrendResult>(results, "trend");
   const gap = find<GapResult>(results, "gap");
@@ -41,6 +55,7 @@ export function ResultsView({ results, model, compact = false }: { results: Aggr
       {ladder ? <LadderSection ladder={ladder} /> : null}
       {spread ? <SpreadSection spread={spread} /> : null}
       {open ? <OpenSection open={open} /> : null}
+      {items ? <QuestionsSection items={uncovered(items, model, results)} model={model} /> : null}
       {errors.map((e) => (
         <p key={e.name} className="notice">
           Uitkomst “{e.name}” kon niet worden berekend.
@@ -120,6 +135,7 @@ export function ThresholdSection({ threshold, trend, model }: { threshold: Thres
                 {prev ? <td>{nl(t?.previous)}</td> : null}
                 <td>
                   {i.notApplicable ? <span className="tag">{scale?.notApplicable?.nl ?? "n.v.t."}</span> : nl(i.score)}
+                  {i.reverse ? <span className="tag">omgekeerd gescoord: telt als {nl(i.scored)}</span> : null}
                   {i.below ? <span className="tag tag-warn">onder {threshold.atLeast}</span> : null}
                   {i.notApplicableCount > 0 && !i.notApplicable ? (
                     <span className="tag">{i.notApplicableCount}× {scale?.notApplicable?.nl ?? "n.v.t."}</span>
@@ -202,35 +218,61 @@ export function GapSection({ gap, compact = false }: { gap: GapResult; compact?:
               <li key={t.theme}>
                 <h4>
                   {t.title} <span className="gap-figure">kloof {nl(t.gap, 2)}</span>
+                  {t.wantsMore ? <span className="wants-more-figure">{pct(t.wantsMore.share)} wil meer</span> : null}
                 </h4>
-                <TableScroll label={`Stellingen van ${t.title}`}>
-<table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">Stelling</th>
-                      <th scope="col">Huidig</th>
-                      <th scope="col">Gewenst</th>
-                      <th scope="col">Kloof</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {t.items.map((i) => (
-                      <tr key={i.item}>
-                        <th scope="row">{i.title}</th>
-                        <td>{nl(i.current, 2)}</td>
-                        <td>{nl(i.desired, 2)}</td>
-                        <td>{nl(i.gap, 2)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-</TableScroll>
+                <StatementTable label={`Stellingen van ${t.title}`} items={t.items} />
               </li>
             ))}
           </ol>
+          {gap.separate.length > 0 ? (
+            <>
+              <h3>Discriminerende stellingen</h3>
+              <p className="explanation">
+                Deze stellingen zijn bewust tegengesteld geformuleerd. Ze staan hier zoals ze beantwoord zijn en tellen niet mee in
+                de kloof van hun thema.
+              </p>
+              <StatementTable label="Discriminerende stellingen" items={gap.separate} themes={gap.themes} />
+            </>
+          ) : null}
         </>
       )}
     </section>
+  );
+}
+
+/** A theme's statements (or the discriminating ones) as answered, with how many want more. */
+function StatementTable({ label, items, themes }: { label: string; items: GapResult["items"]; themes?: GapResult["themes"] }) {
+  return (
+    <TableScroll label={label}>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Stelling</th>
+            {themes ? <th scope="col">Thema</th> : null}
+            <th scope="col">Huidig</th>
+            <th scope="col">Gewenst</th>
+            <th scope="col">Kloof</th>
+            <th scope="col">Wil meer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.item} className={i.discriminating ? "discriminating" : undefined}>
+              <th scope="row">
+                {i.title}
+                {i.discriminating ? <span className="tag tag-discriminating">discriminerend</span> : null}
+                {i.reverse && i.inTheme ? <span className="tag">telt omgekeerd mee in het thema</span> : null}
+              </th>
+              {themes ? <td>{themes.find((t) => t.theme === i.theme)?.title ?? i.theme}</td> : null}
+              <td>{nl(i.current, 2)}</td>
+              <td>{nl(i.desired, 2)}</td>
+              <td>{nl(i.gap, 2)}</td>
+              <td>{i.wantsMore ? `${pct(i.wantsMore.share)} (${i.wantsMore.more} van ${i.wantsMore.n})` : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -348,5 +390,147 @@ export function OpenSection({ open }: { open: OpenResult }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** The items the score lines leave out: every choice question, and whatever no section covers. */
+function uncovered(items: ItemSummary[], model: ScoringModel, results: AggregatorOutcome[]): ItemSummary[] {
+  const shown = (name: string) => results.filter((r) => r.name === name && "result" in r);
+  const onScale = (name: string, scale: string | undefined) => shown(name).some((r) => r.params["on"] === scale);
+  const openAll = shown("open").some((r) => r.params["item"] === undefined);
+  const openItems = new Set(shown("open").map((r) => String(r.params["item"])));
+  return items.filter((s) => {
+    const item = model.items.find((i) => i.id === s.item);
+    switch (s.kind) {
+      case "pair":
+        return shown("gap").length === 0;
+      case "rate":
+      case "step":
+        return !onScale("threshold", item?.scale) && !onScale("ladder", item?.scale);
+      case "text":
+        return !openAll && !openItems.has(s.item);
+      default:
+        return true;
+    }
+  });
+}
+
+/** Every other question: distributions with counts and percentages, open answers as a list. */
+export function QuestionsSection({ items, model }: { items: ItemSummary[]; model: ScoringModel }) {
+  if (items.length === 0) return null;
+  const themes = model.themes.filter((t) => items.some((i) => i.theme === t.id));
+  return (
+    <section className="report-section" aria-labelledby="questions-title">
+      <h2 id="questions-title">{items.length === model.items.length ? "Alle vragen" : "Overige vragen"}</h2>
+      {themes.map((t) => (
+        <div key={t.id} className="question-theme">
+          {themes.length > 1 ? <h3>{t.title.nl}</h3> : null}
+          {items
+            .filter((i) => i.theme === t.id)
+            .map((i) => (
+              <Question key={i.item} summary={i} />
+            ))}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Question({ summary: s }: { summary: ItemSummary }) {
+  const marks = (
+    <>
+      {s.discriminating ? <span className="tag tag-discriminating">discriminerend</span> : null}
+      {s.reverse ? <span className="tag">omgekeerd gescoord</span> : null}
+    </>
+  );
+  const count = (n: number) => `${n} ${n === 1 ? "antwoord" : "antwoorden"}`;
+  if (s.withheld) {
+    return (
+      <div className="question">
+        <h4>
+          {s.title} {marks}
+        </h4>
+        <p className="muted">Te weinig antwoorden om te tonen.</p>
+      </div>
+    );
+  }
+  switch (s.type) {
+    case "options":
+      return (
+        <div className="question">
+          <h4>
+            {s.title} <span className="question-n">({count(s.n)}{s.kind === "multi" ? "; meer keuzes mogelijk" : ""})</span>
+          </h4>
+          <Distribution label={s.title} rows={s.distribution} />
+        </div>
+      );
+    case "scale":
+      return (
+        <div className="question">
+          <h4>
+            {s.title} {marks} <span className="question-n">(gemiddeld {nl(s.answers.mean, 2)}, {count(s.answers.n)})</span>
+          </h4>
+          <Distribution label={s.title} rows={s.answers.distribution} />
+        </div>
+      );
+    case "pair":
+      return (
+        <div className="question">
+          <h4>
+            {s.title} {marks}
+          </h4>
+          <p>
+            Huidig {nl(s.current.mean, 2)}, gewenst {nl(s.desired.mean, 2)}, kloof {nl(s.gap, 2)}
+            {s.wantsMore ? `; ${pct(s.wantsMore.share)} wil meer (${s.wantsMore.more} van ${s.wantsMore.n})` : ""}.
+          </p>
+        </div>
+      );
+    case "text":
+      return (
+        <div className="question">
+          <h4>
+            {s.title} <span className="question-n">({count(s.n)})</span>
+          </h4>
+          {s.answers.length === 0 ? (
+            <p className="muted">Geen antwoorden.</p>
+          ) : (
+            <ul className="open-answers">
+              {s.answers.map((a, i) => (
+                // Answers are shown as text, never as HTML.
+                <li key={i}>{a}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      );
+  }
+}
+
+/** Counts and percentages, with a bar drawn in CSS (its label wraps on a phone, unlike a chart's). */
+function Distribution({ label, rows }: { label: string; rows: { value: string; label: string; count: number; share: number }[] }) {
+  return (
+    <TableScroll label={label}>
+      <table className="data distribution">
+        <thead>
+          <tr>
+            <th scope="col">Antwoord</th>
+            <th scope="col">Aantal</th>
+            <th scope="col">Aandeel</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.value}>
+              <th scope="row">{r.label}</th>
+              <td>{r.count}</td>
+              <td>
+                <span className="share-bar" style={{ width: `${(r.share * 6).toFixed(2)}rem` }} aria-hidden="true" />
+                {pct(r.share)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,14 +1,15 @@
 import { AppLink } from "./button.tsx";
 
-export type RoundPage = "respondents" | "report" | "series";
+export type RoundPage = "manage" | "respondents" | "report" | "series";
 
 const pages: { page: RoundPage; label: string; href: (id: string) => string }[] = [
+  { page: "manage", label: "Ronde", href: (id) => `/admin/rounds/${id}/manage` },
   { page: "respondents", label: "Respondenten", href: (id) => `/admin/rounds/${id}/respondents` },
   { page: "report", label: "Rapport", href: (id) => `/admin/reports/${id}` },
   { page: "series", label: "Verloop", href: (id) => `/admin/reports/${id}/series` },
 ];
 
-const roundPageNames: Record<RoundPage, string> = { respondents: "Respondenten", report: "Rapport", series: "Verloop" };
+const roundPageNames: Record<RoundPage, string> = { manage: "Ronde", respondents: "Respondenten", report: "Rapport", series: "Verloop" };
 
 /** The pages of one round, as tabs under its header. */
 export function RoundNav({ roundId, current }: { roundId: string; current: RoundPage }) {
@@ -31,7 +32,7 @@ export function RoundNav({ roundId, current }: { roundId: string; current: Round
 export function roundCrumbs(round: { id: string; title: string }, current: RoundPage) {
   return [
     { label: "Rondes", href: "/admin" },
-    { label: round.title, href: `/admin/rounds/${round.id}/respondents` },
+    { label: round.title, href: `/admin/rounds/${round.id}/manage` },
     { label: roundPageNames[current] },
   ];
 }

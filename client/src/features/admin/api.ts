@@ -1,3 +1,4 @@
+import type { CompiledScan } from "../../../../dsl/model.ts";
 import type { AccountView } from "../../../../server/accounts/service.ts";
 import { adminRequest } from "../../lib/admin-http.ts";
 import type { AdminRole } from "../../lib/admin-session.ts";
@@ -47,7 +48,14 @@ export interface RoundInput {
 }
 
 export const fetchScans = () => adminRequest<{ scans: ScanSummary[] }>("GET", "/api/admin/scans").then((r) => r.scans);
-export const fetchRounds = () => adminRequest<{ rounds: RoundSummary[] }>("GET", "/api/admin/rounds").then((r) => r.rounds);
+export const fetchRounds = (archived: "no" | "yes" = "no") =>
+  adminRequest<{ rounds: RoundSummary[] }>("GET", `/api/admin/rounds?archived=${archived}`).then((r) => r.rounds);
+export const fetchScanVersions = (scanId: string) =>
+  adminRequest<{ versions: { version: number; createdAt: string }[] }>("GET", `/api/admin/scans/${encodeURIComponent(scanId)}/versions`).then(
+    (r) => r.versions,
+  );
+export const fetchScanVersion = (scanId: string, version: number) =>
+  adminRequest<{ compiled: CompiledScan }>("GET", `/api/admin/scans/${encodeURIComponent(scanId)}/versions/${version}`);
 export const createSeries = (input: { roundId: string; title: string }) =>
   adminRequest<{ id: string }>("POST", "/api/admin/series", input);
 export const createRound = (input: RoundInput) => adminRequest<CreatedRound>("POST", "/api/admin/rounds", input);

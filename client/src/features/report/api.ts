@@ -4,8 +4,9 @@ import { adminHeaders, adminRequest } from "../../lib/admin-http.ts";
 import { ApiError, NetworkError, requestJson } from "../../lib/http.ts";
 import type { OwnReport } from "../../../../server/reports/own-report.ts";
 import type { RoundReport, SeriesReport } from "../../../../server/reports/round-report.ts";
+import type { SharedResult, ShareSummary } from "../../../../server/reports/shared-results.ts";
 
-export type { OwnReport, RoundReport, SeriesReport };
+export type { OwnReport, RoundReport, SeriesReport, SharedResult, ShareSummary };
 
 async function adminFetch(url: string): Promise<Response> {
   let response: Response;
@@ -32,11 +33,13 @@ const base = (roundId: string) => `/api/admin/reports/rounds/${encodeURIComponen
 export const fetchRoundReport = (roundId: string) => adminJson<RoundReport>(base(roundId));
 export const fetchSeriesReport = (roundId: string) => adminJson<SeriesReport>(`${base(roundId)}/series`);
 
+export type ExportFile = "export.xlsx" | "export.csv" | "answers.csv" | "codebook.csv";
+
 /** Downloads an export through fetch, because a plain link cannot send the admin token. */
-export async function downloadExport(roundId: string, format: "csv" | "xlsx"): Promise<void> {
-  const response = await adminFetch(`${base(roundId)}/export.${format}`);
+export async function downloadExport(roundId: string, file: ExportFile): Promise<void> {
+  const response = await adminFetch(`${base(roundId)}/${file}`);
   const disposition = response.headers.get("content-disposition") ?? "";
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `export.${format}`;
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? file;
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement("a");
   a.href = url;
@@ -91,3 +94,25 @@ export const createAction = (roundId: string, input: ActionInput & { target: Act
   adminWrite<Action>("POST", `${roundBase(roundId)}/actions`, input);
 export const updateAction = (roundId: string, actionId: string, input: Partial<ActionInput>) =>
   adminWrite<Action>("PATCH", `${roundBase(roundId)}/actions/${encodeURIComponent(actionId)}`, input);
+
+// A respondent's own result, shared by their own choice (server/reports/shared-results.ts).
+
+const sharesUrl = (token: string, responseId: string | null) =>
+  `/api/respond/${encodeURIComponent(token)}/shares${responseId ? `?response=${encodeURIComponent(responseId)}` : ""}`;
+
+export const fetchShares = (token: string, responseId: string | null) =>
+  requestJson<{ shares: ShareSummary[] }>("GET", sharesUrl(token, responseId)).then((r) => r.shares);
+
+export const createShare = (
+  token: string,
+  responseId: string | null,
+  input: { items: string[]; name?: string; message?: string; days: number },
+) => requestJson<{ id: string; path: string; expiresAt: string }>("POST", sharesUrl(token, null), { ...input, ...(responseId ? { responseId } : {}) });
+
+export const revokeShare = (token: string, responseId: string | null, id: string) =>
+  requestJson<{ revoked: string }>(
+    "DELETE",
+    `/api/respond/${encodeURIComponent(token)}/shares/${encodeURIComponent(id)}${responseId ? `?response=${encodeURIComponent(responseId)}` : ""}`,
+  );
+
+export const fetchShared = (token: string) => requestJson<SharedResult>("GET", `/api/shared/${encodeURIComponent(token)}`);

@@ -39,18 +39,29 @@ export function OverviewPage() {
   const [scans, setScans] = useState<ScanSummary[] | null>(null);
   const [rounds, setRounds] = useState<RoundSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [archived, setArchived] = useState(false);
 
   useEffect(() => {
-    Promise.all([fetchScans(), fetchRounds()])
+    setRounds(null);
+    Promise.all([fetchScans(), fetchRounds(archived ? "yes" : "no")])
       .then(([s, r]) => {
         setScans(s);
         setRounds(r);
       })
       .catch(() => setError("Het overzicht kon niet worden geladen."));
-  }, []);
+  }, [archived]);
 
   // "Nieuwe ronde" is in the menu.
-  const header = <PageHeader title="Rondes" />;
+  const header = (
+    <PageHeader
+      title={archived ? "Gearchiveerde rondes" : "Rondes"}
+      actions={
+        <Button variant="link" onClick={() => setArchived(!archived)}>
+          {archived ? "Terug naar de rondes in gebruik" : "Gearchiveerde rondes tonen"}
+        </Button>
+      }
+    />
+  );
   if (error) {
     return (
       <>
@@ -72,7 +83,12 @@ export function OverviewPage() {
   return (
     <>
       {header}
-      {rounds.length === 0 ? <p>Er zijn nog geen rondes{user.role === "teamleader" ? " voor jouw teams" : ""}.</p> : null}
+      {rounds.length === 0 ? (
+        <p>
+          {archived ? "Er zijn geen gearchiveerde rondes" : "Er zijn nog geen rondes"}
+          {user.role === "teamleader" ? " voor jouw teams" : ""}.
+        </p>
+      ) : null}
       {groups(rounds).map((g) => (
         <Card
           key={g.key}
@@ -94,7 +110,9 @@ export function OverviewPage() {
             <tbody>
               {g.rounds.map((r) => (
                 <tr key={r.id} data-round-id={r.id}>
-                  <th scope="row">{r.title}</th>
+                  <th scope="row">
+                    <AppLink href={`/admin/rounds/${r.id}/manage`}>{r.title}</AppLink>
+                  </th>
                   <td>v{r.version}</td>
                   <td>
                     <span className="nowrap">{formatDate(r.opensAt)} –</span> <span className="nowrap">{formatDate(r.closesAt)}</span>
@@ -108,9 +126,6 @@ export function OverviewPage() {
                     <AppLink href={`/admin/rounds/${r.id}/respondents`}>Respondenten</AppLink>
                     <AppLink href={`/admin/reports/${r.id}`}>Rapport</AppLink>
                     <AppLink href={`/admin/reports/${r.id}/series`}>Verloop</AppLink>
-                    <a href={`/api/admin/reports/rounds/${r.id}/export.csv`} download>
-                      CSV
-                    </a>
                     <a href={`/api/admin/reports/rounds/${r.id}/export.xlsx`} download>
                       Excel
                     </a>
@@ -138,7 +153,7 @@ export function OverviewPage() {
               return (
                 <tr key={s.id}>
                   <th scope="row">
-                    {s.title} <span className="muted">({s.id})</span>
+                    <AppLink href={`/admin/scans/${encodeURIComponent(s.id)}`}>{s.title}</AppLink> <span className="muted">({s.id})</span>
                   </th>
                   <td>{s.versions.length}</td>
                   <td className="nowrap">{latest ? `v${latest.version}, ${formatDate(latest.createdAt)}` : "—"}</td>

@@ -11,6 +11,8 @@ import { nl } from "../../../lib/format-number.ts";
 import { useLoad } from "./use-load.ts";
 import { ResultsView } from "../../../components/results-view.tsx";
 import { TableScroll } from "../../../components/table.tsx";
+import { ShareOwnResult } from "./share-own-result.tsx";
+import type { ItemModel, ScoringModel } from "../../../../../dsl/model.ts";
 import "../../../components/ui.css";
 
 function gapOf(results: AggregatorOutcome[] | null): GapResult | undefined {
@@ -52,10 +54,19 @@ export function OwnReportPage({ params }: { params: Record<string, string> }) {
       </Message>
     );
   }
-  return <OwnReportView report={load.value} />;
+  return <OwnReportView report={load.value} token={token} responseId={responseId} />;
 }
 
-function OwnReportView({ report }: { report: OwnReport }) {
+/** An answer in the words the respondent read: a scale word, an option's text, their own text. */
+function inWords(model: ScoringModel, item: ItemModel, value: number | string): string {
+  if (typeof value === "number") {
+    const label = model.scales.find((s) => s.id === item.scale)?.labels.find((l) => l.value === value)?.text.nl;
+    return label ? `${value} (${label})` : String(value);
+  }
+  return item.options?.find((o) => o.value === value)?.text.nl ?? ({ ja: "Ja", nee: "Nee", deels: "Deels" } as Record<string, string>)[value] ?? value;
+}
+
+function OwnReportView({ report, token, responseId }: { report: OwnReport; token: string; responseId: string | null }) {
   const ownGap = gapOf(report.own.results);
   const groupGap = gapOf(report.group.results);
   const titles = new Map(report.model.items.map((i) => [i.id, i.title.nl]));
@@ -69,6 +80,12 @@ function OwnReportView({ report }: { report: OwnReport }) {
     byItem.set(a.item, row);
   }
   const hasPairs = report.model.items.some((i) => i.kind === "pair");
+  const answered = report.model.items.flatMap((item) => {
+    const own = report.own.answers.filter((a) => a.item === item.id);
+    if (own.length === 0) return [];
+    const words = own.map((a) => (a.side === "current" ? "nu " : a.side === "desired" ? "gewenst " : "") + inWords(report.model, item, a.value));
+    return [{ item: item.id, title: item.title.nl, answer: words.join(", ") }];
+  });
   return (
     <main className="page report-page">
       <header className="report-header">
@@ -160,6 +177,8 @@ function OwnReportView({ report }: { report: OwnReport }) {
         </table>
 </TableScroll>
       </section>
+
+      {answered.length > 0 ? <ShareOwnResult token={token} responseId={responseId} model={report.model} answered={answered} /> : null}
     </main>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import "../../../lib/charts.ts";
 import "../report.css";
 import { ApiError } from "../../../lib/http.ts";
-import { downloadExport, fetchRoundReport, type RoundReport } from "../api.ts";
+import { downloadExport, fetchRoundReport, type ExportFile, type RoundReport } from "../api.ts";
 import { date } from "../format.ts";
 import { ActionPlanSection, FollowUpSection, targetsBelow } from "./action-plan.tsx";
 import { Button } from "../../../components/button.tsx";
@@ -38,9 +38,9 @@ function Report({ report }: { report: RoundReport }) {
   const [key, setKey] = useState("all");
   const [exportError, setExportError] = useState(false);
   const group = report.groups.find((g) => g.key === key) ?? report.groups[0]!;
-  const exportAs = (format: "csv" | "xlsx") => {
+  const exportAs = (file: ExportFile) => {
     setExportError(false);
-    downloadExport(report.round.id, format).catch(() => setExportError(true));
+    downloadExport(report.round.id, file).catch(() => setExportError(true));
   };
   return (
     <div className="report-page">
@@ -58,16 +58,27 @@ function Report({ report }: { report: RoundReport }) {
         }
         actions={
           <>
-            <Button variant="secondary" onClick={() => exportAs("xlsx")}>
-              Excel (XLSX)
-            </Button>
-            <Button variant="secondary" onClick={() => exportAs("csv")}>
-              CSV
+            <Button variant="secondary" onClick={() => exportAs("export.xlsx")}>
+              Excel (alles)
             </Button>
             <Button onClick={() => window.print()}>Afdrukken / PDF</Button>
           </>
         }
       >
+        <p className="report-exports no-print">
+          CSV (met ; en decimale komma, zoals Excel in het Nederlands):{" "}
+          <Button variant="link" onClick={() => exportAs("export.csv")}>
+            uitkomsten
+          </Button>
+          {" · "}
+          <Button variant="link" onClick={() => exportAs("answers.csv")}>
+            alle antwoorden
+          </Button>
+          {" · "}
+          <Button variant="link" onClick={() => exportAs("codebook.csv")}>
+            codeboek
+          </Button>
+        </p>
         {exportError ? (
           <Notice kind="error" className="no-print">
             De export is mislukt. Probeer het opnieuw.
@@ -75,6 +86,16 @@ function Report({ report }: { report: RoundReport }) {
         ) : null}
       </PageHeader>
       <RoundNav roundId={report.round.id} current="report" />
+
+      {report.model.notes.length > 0 ? (
+        <Notice title="Over deze scan" className="scan-notes">
+          <ul>
+            {report.model.notes.map((n, i) => (
+              <li key={i}>{n.nl}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
 
       {report.comparability ? <Comparability report={report} /> : null}
       <FollowUpSection roundId={report.round.id} />
@@ -103,7 +124,7 @@ function Report({ report }: { report: RoundReport }) {
                 {group.withheld.length} {group.withheld.length === 1 ? "vraag is" : "vragen zijn"} door te weinig antwoorden niet getoond.
               </p>
             ) : null}
-            <ResultsView results={group.results ?? []} model={report.model} />
+            <ResultsView results={group.results ?? []} model={report.model} items={group.items} />
           </>
         )}
       </section>
