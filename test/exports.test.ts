@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { CompiledScan, ItemModel } from "../dsl/model.ts";
+import { NOT_APPLICABLE, type CompiledScan, type ItemModel } from "../dsl/model.ts";
 import type { App } from "../server/app.ts";
 import { conditionHolds } from "../dsl/conditions.ts";
 import { safeText } from "../server/reports/export-cells.ts";
@@ -65,7 +65,14 @@ function answersFor(items: ItemModel[], n: number): Data {
   const data: Data = {};
   for (const [k, item] of items.entries()) {
     if (item.showIf && !conditionHolds(item.showIf, data)) continue;
+    // An item whose scale offers "not applicable": now and then ticked, and then not rated.
+    const marked = item.fields.some((f) => f.notApplicable) && (n + k) % 5 === 0;
     for (const field of item.fields) {
+      if (field.notApplicable) {
+        if (marked) data[field.name] = [...field.values!];
+        continue;
+      }
+      if (marked) continue;
       if (field.type === "number") {
         const min = field.min ?? 1;
         const span = (field.max ?? 5) - min + 1;
@@ -159,6 +166,13 @@ describe.each(backends)("exports of every shipped scan on %s", (backend) => {
       new Set([...kinds].map((k) => ({ rate: "score", pair: "huidig/gewenst", step: "trede", choice: "keuze", multi: "meerkeuze", yesno: "ja/nee", text: "open" })[k])),
     );
     for (const row of answers.filter((r) => r["kind"] === "meerkeuze" || r["kind"] === "keuze")) expect(row["label"]).not.toBe("");
+    // "Not applicable" ticked on a rating item is exported as its mark, with the scan's label.
+    const notApplicable = compiled.model.scales.find((s) => s.notApplicable)?.notApplicable;
+    if (notApplicable) {
+      const marked = answers.filter((r) => r["value"] === NOT_APPLICABLE);
+      expect(marked.length).toBeGreaterThan(0);
+      for (const row of marked) expect(row["label"]).toBe(safeText(notApplicable.nl));
+    }
     // Formula-like cells are defused; nothing in the file starts a formula.
     for (const row of answers) for (const cell of Object.values(row)) expect(cell, JSON.stringify(row)).not.toMatch(triggers);
     if (kinds.has("text")) expect(answers.some((r) => r["value"] === `'${texts[0]}`)).toBe(true);
@@ -210,7 +224,11 @@ describe.each(backends)("exports of every shipped scan on %s", (backend) => {
       answers.map((r) => `${r["respondent"]}|${r["item"]}|${r["side"]}|${r["value"]}`).sort(),
     );
     for (const row of xlsxAnswers) {
-      if (["score", "huidig/gewenst", "trede"].includes(String(row["kind"]))) expect(typeof row["value"]).toBe("number");
+      // Ratings are numbers; "not applicable" stays its mark, with its label.
+      if (["score", "huidig/gewenst", "trede"].includes(String(row["kind"]))) {
+        if (row["value"] === NOT_APPLICABLE) expect(row["label"]).not.toBe("");
+        else expect(typeof row["value"], JSON.stringify(row)).toBe("number");
+      }
       for (const cell of Object.values(row)) if (typeof cell === "string") expect(cell).not.toMatch(triggers);
     }
     if (individual) expect(JSON.stringify(sheetRows("Gegevens"))).not.toMatch(/Bravo|Charlie/);

@@ -10,6 +10,7 @@
 // report); an answer only when its question is shown for the response's group.
 import { randomBytes } from "node:crypto";
 import type { Sql, Queryable } from "../db/connect.ts";
+import { NOT_APPLICABLE } from "../../dsl/model.ts";
 import type { ExportData } from "./exports.ts";
 import { teamLabel } from "./round-report.ts";
 import { safeText } from "./export-cells.ts";
@@ -136,7 +137,10 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
         });
         const scale = model.scales.find((s) => s.id === item.scale);
         const labels = scale
-          ? scale.labels.map((l) => ({ value: String(l.value), label: l.text.nl }))
+          ? [
+              ...scale.labels.map((l) => ({ value: String(l.value), label: l.text.nl })),
+              ...(scale.notApplicable ? [{ value: NOT_APPLICABLE, label: scale.notApplicable.nl }] : []),
+            ]
           : item.options
             ? item.options.map((o) => ({ value: o.value, label: o.text.nl }))
             : (item.fields[0]?.values ?? []).map((v) => ({ value: v, label: ({ ja: "Ja", nee: "Nee", deels: "Deels" } as Record<string, string>)[v] ?? v }));

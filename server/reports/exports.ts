@@ -325,7 +325,7 @@ export function toXlsx(sql: Sql, data: ExportData, asked: AnswerExportOptions): 
             rowsInSheet = 0;
           }
           const cells: Cell[] = [...row];
-          if (numeric.has(String(cells[kindAt]))) cells[valueAt] = Number(cells[valueAt]);
+          if (numeric.has(String(cells[kindAt])) && /^-?\d+$/.test(String(cells[valueAt]))) cells[valueAt] = Number(cells[valueAt]);
           sheet.addRow(cells.map((c) => (c === "" ? null : c))).commit();
           rowsInSheet++;
         }
