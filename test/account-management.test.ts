@@ -263,7 +263,7 @@ describe.each(backends)("npm run account while the server runs on %s", (backend)
   let server: ServerProcess | null = null;
   beforeAll(async () => {
     db = await accountDb(backend);
-  }, 60_000);
+  });
   afterAll(async () => {
     await stop(server);
     await db?.close();
@@ -288,7 +288,7 @@ describe.each(backends)("npm run account while the server runs on %s", (backend)
   const logIn = (url: string, email: string, password: string) =>
     fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
 
-  test("an account created from the command line can log in at once and still exists after a restart", { timeout: 180_000 }, async () => {
+  test("an account created from the command line can log in at once and still exists after a restart", async () => {
     server = await startServer(serverEnv());
     const created = await account("create", "--email", "terwijl@example.org", "--role", "viewer");
     expect(created.code, created.out).toBe(0);
@@ -309,7 +309,7 @@ describe.each(backends)("npm run account while the server runs on %s", (backend)
     expect((await logIn(server.url, "terwijl@example.org", fresh)).status).toBe(200);
   });
 
-  test.runIf(backend === "embedded")("a second server or a command on a data folder another process holds refuses, in Dutch and English", { timeout: 120_000 }, async () => {
+  test.runIf(backend === "embedded")("a second server or a command on a data folder another process holds refuses, in Dutch and English", async () => {
     if (!server || server.child.exitCode !== null) server = await startServer(serverEnv());
     const second = await startServer(serverEnv()).then(
       (s) => ({ started: true, output: s.output(), stop: () => stop(s) }),

@@ -119,7 +119,7 @@ describe("admin pages", () => {
     expect(login.status()).toBe(200);
     // The bachelorscan round has closed once its report shows results.
     await until(async () => (await server.admin<{ groups: { results: unknown }[] }>("GET", `/api/admin/reports/rounds/${ids.bachelor}`)).groups[0]?.results != null);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await desktop?.close();
@@ -208,7 +208,7 @@ describe("admin pages", () => {
     }
     expect(seen.errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  });
 
   it("mails: a confirmation with the count, no reminder in the same minute, the outbox in Dutch with the mail as sent", async () => {
     const page = await desktop.newPage();
@@ -236,9 +236,7 @@ describe("admin pages", () => {
 
     // The outbox: Dutch mail types, the round's title, the time with its zone, the mail as sent.
     await expect
-      .poll(async () => (await server.admin<{ mails: unknown[] }>("GET", `/api/admin/mail/outbox?round=${ids.quickscanAutumn}`)).mails.length, {
-        timeout: 15_000,
-      })
+      .poll(async () => (await server.admin<{ mails: unknown[] }>("GET", `/api/admin/mail/outbox?round=${ids.quickscanAutumn}`)).mails.length)
       .toBe(5);
     // From the round's page to its mails only.
     await page.getByRole("link", { name: "Bekijk het postvak uit" }).click();
@@ -264,7 +262,7 @@ describe("admin pages", () => {
     await popup.close();
     expect(seen.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 
   it("on a 360 px phone: the menu collapses, and the results pages (report, series, own results) fit the screen", async () => {
     const page = await phone.newPage();
@@ -296,7 +294,7 @@ describe("admin pages", () => {
     await visit(page, `/r/${ids.ownToken}/report`, /bachelor/i, "own-report");
     expect(seen.errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  });
 
   it("a viewer and a teamleader see their own menu and role, and pages beyond their role say so", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "nl-NL" });
@@ -315,5 +313,5 @@ describe("admin pages", () => {
     expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes", "Nieuwe ronde", "Scan-editor"]);
     await visit(page, `/admin/rounds/${ids.quickscanAutumn}/respondents`, "Respondenten en uitnodigingen", "respondents-teamleader");
     await context.close();
-  }, 120_000);
+  });
 });

@@ -83,6 +83,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const url = `http://127.0.0.1:${port}`;
   const adminToken = randomBytes(24).toString("base64url");
   let child: ChildProcess | null = null;
+  let stopping = false;
   let log = "";
 
   const env = {
@@ -119,6 +120,13 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
         env,
         stdio: ["ignore", "pipe", "pipe"],
       });
+      const started = child;
+      stopping = false;
+      started.once("exit", (code, signal) => {
+        // A server that dies under a test makes every later request fail with "fetch failed":
+        // say why, once, where the test output shows it.
+        if (!stopping) console.error(`app server on ${url} exited unexpectedly (${code ?? signal}); its output:\n${log.slice(-4000)}`);
+      });
       child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
       child.stderr?.on("data", (chunk: Buffer) => {
         log += chunk.toString();
@@ -127,10 +135,12 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       await traced("app server start", () => waitUntilHealthy(url, () => child?.exitCode ?? child?.signalCode ?? null, () => log));
     },
     async stop() {
+      stopping = true;
       child?.kill("SIGTERM");
       await exited();
     },
     async kill() {
+      stopping = true;
       child?.kill("SIGKILL");
       await exited();
     },
