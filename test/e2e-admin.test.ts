@@ -289,6 +289,8 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await logIn(adminPage, server.url, admin.email, admin.password);
     await adminPage.goto(`${server.url}/admin/editor`);
     await adminPage.getByRole("link", { name: "Concept van de teamleider" }).click();
+    // The draft's text, not the new-scan template shown before it loads (which also has no errors).
+    await expect.poll(() => adminPage.locator(".cm-content").textContent()).toContain("scan e2e-concept");
     await expect.poll(() => adminPage.getByTestId("check-summary").textContent()).toMatch(/^Geen fouten/);
     await adminPage.getByRole("button", { name: "Publiceren" }).click();
     await adminPage.getByText("Gepubliceerd als versie 1 van e2e-concept.").waitFor();
