@@ -309,33 +309,36 @@ describe.each(backends)("npm run account while the server runs on %s", (backend)
     expect((await logIn(server.url, "terwijl@example.org", fresh)).status).toBe(200);
   });
 
-  test.runIf(backend === "embedded")("a second server or a command on a data folder another process holds refuses, in Dutch and English", async () => {
-    if (!server || server.child.exitCode !== null) server = await startServer(serverEnv());
-    const second = await startServer(serverEnv()).then(
-      (s) => ({ started: true, output: s.output(), stop: () => stop(s) }),
-      (err: Error) => ({ started: false, output: err.message, stop: async () => {} }),
-    );
-    await second.stop();
-    expect(second.started).toBe(false);
-    expect(second.output).toMatch(/is in gebruik door de Peilstok-server \(proces \d+\)/);
-    expect(second.output).toMatch(/is in use by the Peilstok server/);
-    // The first server was not disturbed.
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    await stop(server);
-    server = null;
+  // Only the embedded database has a data folder that one process holds.
+  if (backend === "embedded") {
+    test("a second server or a command on a data folder another process holds refuses, in Dutch and English", async () => {
+      if (!server || server.child.exitCode !== null) server = await startServer(serverEnv());
+      const second = await startServer(serverEnv()).then(
+        (s) => ({ started: true, output: s.output(), stop: () => stop(s) }),
+        (err: Error) => ({ started: false, output: err.message, stop: async () => {} }),
+      );
+      await second.stop();
+      expect(second.started).toBe(false);
+      expect(second.output).toMatch(/is in gebruik door de Peilstok-server \(proces \d+\)/);
+      expect(second.output).toMatch(/is in use by the Peilstok server/);
+      // The first server was not disturbed.
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      await stop(server);
+      server = null;
 
-    // Another command holding the folder: this one refuses and prints no success.
-    const held = await lockDataDir(db.env.DATA_DIR!, "command", "npm run account -- create --email bezig@example.org");
-    try {
-      const refused = await account("create", "--email", "geweigerd@example.org");
-      expect(refused.code).toBe(1);
-      expect(refused.out).toMatch(/in gebruik door een ander commando .*npm run account -- create --email bezig@example.org/);
-      expect(refused.out).not.toMatch(/password:|created/);
-    } finally {
-      await held.release();
-    }
-    const list = await account("list");
-    expect(list.code).toBe(0);
-    expect(list.out).not.toContain("geweigerd@example.org");
-  });
+      // Another command holding the folder: this one refuses and prints no success.
+      const held = await lockDataDir(db.env.DATA_DIR!, "command", "npm run account -- create --email bezig@example.org");
+      try {
+        const refused = await account("create", "--email", "geweigerd@example.org");
+        expect(refused.code).toBe(1);
+        expect(refused.out).toMatch(/in gebruik door een ander commando .*npm run account -- create --email bezig@example.org/);
+        expect(refused.out).not.toMatch(/password:|created/);
+      } finally {
+        await held.release();
+      }
+      const list = await account("list");
+      expect(list.code).toBe(0);
+      expect(list.out).not.toContain("geweigerd@example.org");
+    });
+  }
 });
