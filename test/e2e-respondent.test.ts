@@ -13,6 +13,7 @@ import {
   answerQuestion,
   currentPageTitle,
   firstOptionAnswers,
+  isNotApplicableMark,
   localResponse,
   nextPage,
   submit,
@@ -140,6 +141,28 @@ describe.each(backends)("respondent page on %s", (backend) => {
     await context.close();
   });
 
+  it("lets a quickscan team mark an element 'n.v.t. / nu geen prioriteit': its rating goes, and is neither required nor stored", async () => {
+    const {
+      links: [link],
+    } = await createRound(server, { scanId: "paraplu-quickscan" });
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(link!);
+    const rating = page.locator('.sd-question[data-name="missie"]');
+    await rating.waitFor();
+    await page.locator('.sd-question[data-name="missie__nvt"]').getByText("n.v.t. / nu geen prioriteit").click();
+    await rating.waitFor({ state: "hidden" });
+    // Every other question on the page answered; the marked element asks for nothing.
+    const answered = await answerPage(page, answerFor);
+    expect(answered).not.toContain("missie");
+    await nextPage(page);
+    await expect.poll(async () => (await localResponse(page, tokenOf(link!)))?.data).toMatchObject({ missie__nvt: ["nvt"] });
+    expect((await localResponse(page, tokenOf(link!)))?.data).not.toHaveProperty("missie");
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+
   it("lets a respondent fill in the paraplu quickscan, with help lists rendered and markup in answers shown as text", async () => {
     const {
       links: [link],
@@ -149,8 +172,10 @@ describe.each(backends)("respondent page on %s", (backend) => {
     const seen = watchPage(page);
     await page.goto(link!);
 
-    // Help texts use the Markdown subset: the checklist under "Missie" is a real list.
-    await expect.poll(() => page.locator('.sd-question[data-name="missie"] li').count()).toBeGreaterThanOrEqual(3);
+    // Help texts use the Markdown subset: the checklist under "Missie" is a real list (in the
+    // panel that holds the element's rating and its n.v.t. box).
+    const missie = page.locator(".sd-panel", { has: page.locator('.sd-question[data-name="missie"]') });
+    await expect.poll(() => missie.locator("li").count()).toBeGreaterThanOrEqual(3);
 
     const attack = `<img src=x onerror="window.__injected=1;alert('xss')"><script>window.__injected=2</script>`;
     const choose = (name: string, kind: "choice" | "text"): Answer => (kind === "text" ? attack : answerFor(name, kind));
@@ -388,13 +413,13 @@ describe.each(backends)("respondent page on %s", (backend) => {
     const page = await context.newPage();
     await page.goto(link!);
     const progress = page.getByTestId("progress-text");
-    await expect.poll(() => progress.textContent()).toBe(`Thema 1 van 8 · invullen duurt ongeveer ${form.estimate.minutes} minuten`);
+    await expect.poll(() => progress.textContent()).toBe(`Thema 1 van 9 · invullen duurt ongeveer ${form.estimate.minutes} minuten`);
     await answerPage(page, answerFor);
     await nextPage(page);
     const left = Object.entries(form.estimate.pageSeconds)
       .slice(1)
       .reduce((sum, [, seconds]) => sum + seconds, 0);
-    await expect.poll(() => progress.textContent()).toBe(`Thema 2 van 8 · ongeveer ${Math.round(left / 60)} minuten te gaan`);
+    await expect.poll(() => progress.textContent()).toBe(`Thema 2 van 9 · ongeveer ${Math.round(left / 60)} minuten te gaan`);
     await waitUntilSaved(page);
     expect(await page.locator(".save-status").textContent()).toBe("Je antwoorden zijn bewaard");
     await context.close();
@@ -522,7 +547,8 @@ describe.each(backends)("respondent page on %s", (backend) => {
     await page.goto(link!);
     await page.locator(".sd-rating__item").first().waitFor();
     for (let pageNo = 0; ; pageNo++) {
-      const names = await visibleQuestionNames(page);
+      // The n.v.t. tick boxes are passed on the way to the next rating.
+      const names = (await visibleQuestionNames(page)).filter((name) => !isNotApplicableMark(name));
       for (const name of names) {
         const question = page.locator(`.sd-question[data-name="${name}"]`);
         const isRating = (await question.locator(".sd-rating__item").count()) > 0;

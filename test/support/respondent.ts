@@ -12,7 +12,15 @@ export async function visibleQuestionNames(page: Page): Promise<string[]> {
 }
 
 /**
- * The first visible question on the page that is not in `done`, and whether it takes text: one
+ * The compiler's "not applicable" tick box beside an item's rating (`<item>__nvt`, see
+ * notApplicableField in dsl/kinds.ts). A person answering the item leaves it alone; a test that
+ * wants an element marked n.v.t. ticks it with answerQuestion.
+ */
+export const isNotApplicableMark = (name: string): boolean => name.endsWith("__nvt");
+
+/**
+ * The first visible question on the page that is not in `done` and is not a "not applicable"
+ * tick box, and whether it takes text: one
  * round trip to the page instead of one per question and property (a 90-question scan is
  * answered through the browser in several tests, on a busy machine too).
  */
@@ -21,7 +29,7 @@ async function nextOpenQuestion(page: Page, done: ReadonlySet<string>): Promise<
     const seen = new Set(skip);
     for (const el of document.querySelectorAll(".sd-body .sd-question[data-name]")) {
       const name = el.getAttribute("data-name") ?? "";
-      if (el.classList.contains("sd-panel") || seen.has(name)) continue;
+      if (el.classList.contains("sd-panel") || seen.has(name) || name.endsWith("__nvt")) continue;
       // Visible as Playwright's :visible means it: rendered, not visibility:hidden, not empty.
       const box = el.getBoundingClientRect();
       if (!el.checkVisibility({ visibilityProperty: true }) || box.width === 0 || box.height === 0) continue;
