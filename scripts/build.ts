@@ -18,6 +18,9 @@ const outDir = path.resolve(values["out-dir"] ?? root);
 const clientDir = path.join(outDir, "client", "dist");
 const serverDir = path.join(outDir, "dist", "server");
 
+// The production build whatever the caller's NODE_ENV (vite keeps a NODE_ENV it finds, and with
+// "test" or "development" it would bundle React's development build).
+process.env.NODE_ENV = "production";
 const started = performance.now();
 await viteBuild({
   configFile: path.join(root, "vite.config.ts"),

@@ -47,4 +47,11 @@ describe("client bundles", () => {
         `(+${kb(gz(admin))}); editor: +${kb(gz(editor))} on top of the respondent page's shared code`,
     );
   });
+
+  test("is React's production build, as users get it", () => {
+    const text = assets().map(read).join("\n");
+    // Markers of React's development build: its JSX runtime and its warnings.
+    for (const marker of ["jsxDEV", "Each child in a list should have a unique"]) expect(text, marker).not.toContain(marker);
+    expect(text).toContain("react.transitional.element");
+  });
 });

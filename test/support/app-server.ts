@@ -16,12 +16,14 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 /**
  * Builds the client once per test run (once per process outside vitest) into a folder of its
- * own, so a test run never races with someone's `npm start` writing client/dist.
+ * own, so a test run never races with someone's `npm start` writing client/dist. It is the
+ * production build users get: vitest sets NODE_ENV=test, with which vite would bundle React's
+ * development build (slower, and not what is shipped).
  */
 export function buildClient(): Promise<string> {
   return oncePerRun("client", (outDir) =>
     traced("client build", async () => {
-      await run(bin("vite"), ["build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"]);
+      await run(bin("vite"), ["build", "--logLevel", "error", "--outDir", outDir, "--emptyOutDir"], { NODE_ENV: "production" });
       return outDir;
     }),
   );
@@ -182,9 +184,9 @@ async function waitUntilHealthy(
   throw new Error(`server did not become healthy within ${budget(180)} s:\n${output()}`);
 }
 
-function run(command: string, args: string[]): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
