@@ -7,13 +7,14 @@ import { submitBench } from "./submit.ts";
 import { reportBench } from "./report.ts";
 import { respondentBench } from "./respondent.ts";
 import { copyBench } from "./copy.ts";
+import { abuseBench } from "./abuse.ts";
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench, copyBench];
+const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench, copyBench, abuseBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {
