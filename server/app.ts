@@ -22,7 +22,9 @@ import { auditRoutes } from "./audit/routes.ts";
 import type { OidcClient } from "./oidc/client.ts";
 import { privacyInfoRoutes, subjectRoutes } from "./lifecycle/routes.ts";
 import { loginMethods, oidcAdminRoutes, oidcAuthRoutes, passwordLoginGate } from "./oidc/routes.ts";
-import { authRoutes } from "./accounts/auth-routes.ts";
+import { authRoutes, type AuthSecurity } from "./accounts/auth-routes.ts";
+import { twoFactorRoutes } from "./accounts/two-factor-routes.ts";
+import { defaultLoginThrottle, type LoginThrottleConfig } from "./accounts/throttle.ts";
 import { apiDocument, docsRoutes } from "./system/docs-routes.ts";
 import { healthRoutes } from "./system/health-routes.ts";
 import { invitationRoutes, mailRoutes } from "./invitations/routes.ts";
@@ -50,6 +52,10 @@ export interface AppOptions {
   log: Log;
   /** Invitations and reminders; by default mails go to the outbox (no SMTP). */
   invitations?: Invitations;
+  /** Login throttling (server/accounts/throttle.ts); the defaults by default. */
+  loginThrottle?: LoginThrottleConfig;
+  /** The header a trusted reverse proxy sets to the client's address (server/lib/client-address.ts). */
+  trustedProxyHeader?: string | undefined;
   /** Series of repeated rounds; by default built on `invitations`. */
   series?: SeriesService;
   /** Logging in with the organisation's account (OpenID Connect); null or absent: off. */
@@ -135,7 +141,14 @@ export function createApp(options: AppOptions) {
   app.route("/api/health", healthRoutes(sql));
   app.route("/api", docsRoutes(() => (document ??= apiDocument(app, options.publicUrl))));
   app.route("/api/respond", respondRoutes(respond));
-  app.route("/api/auth", authRoutes(sql, session, options.timeZone ?? defaultTimeZone));
+  const security: AuthSecurity = {
+    throttle: options.loginThrottle ?? defaultLoginThrottle,
+    trustedProxyHeader: options.trustedProxyHeader,
+    publicUrl: options.publicUrl,
+    sealer: () => invitations.sealer(),
+  };
+  app.route("/api/auth/two-factor", twoFactorRoutes(sql, security));
+  app.route("/api/auth", authRoutes(sql, session, options.timeZone ?? defaultTimeZone, security));
   app.route(
     "/api/auth",
     oidcAuthRoutes(sql, {

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     adminToken: env.adminToken,
     rateLimit: env.rateLimit,
     bodyLimitBytes: env.bodyLimitBytes,
+    trustedProxyHeader: env.trustedProxyHeader,
     clientDir: env.clientDir,
     timeZone: env.timeZone,
     oidc: env.oidc ? new OidcClient(env.oidc, `${env.publicUrl}/api/auth/oidc/callback`) : null,

@@ -2,6 +2,7 @@
 // real Chromium. An admin logs in, writes and publishes a scan, opens a round; a respondent
 // answers it; a teamleader sees only their own team's rounds; an admin changes and deactivates an
 // account.
+import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { firstAdmin, type AppServer } from "./support/app-server.ts";
@@ -297,6 +298,47 @@ describe.each(backends)("admin pages and scan editor on %s", (backend) => {
     await expect.poll(() => adminPage.locator(".drafts").textContent()).toContain("Er zijn geen opgeslagen concepten.");
     expect(seen.errors).toEqual([]);
     await adminContext.close();
+  });
+
+  it("lets an account switch on two-factor login in Dutch (QR code or key, recovery codes once) and then asks for the code", async () => {
+    const password = "tweestaps-wachtwoord-1";
+    await server.admin("POST", "/api/admin/accounts", { email: "tweestaps@example.org", role: "admin", password });
+    const phone = await newPhoneContext(browser);
+    const page = await phone.newPage();
+    const seen = watchPage(page);
+    await logIn(page, server.url, "tweestaps@example.org", password);
+    await page.getByRole("link", { name: "Beveiliging" }).click();
+    await page.getByRole("button", { name: "Tweestapsverificatie instellen" }).click();
+    await page.getByRole("img", { name: /QR-code/ }).waitFor();
+    const secret = (await page.locator(".two-factor-secret").textContent())!;
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Vul de code in die de app nu toont").fill(await generate({ secret }));
+    await page.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
+    await page.locator(".recovery-codes code").first().waitFor();
+    const codes = await page.locator(".recovery-codes code").allTextContents();
+    expect(codes).toHaveLength(10);
+    await page.getByRole("button", { name: "Ik heb ze bewaard" }).click();
+    await page.getByText(/Staat aan sinds/).waitFor();
+    expect(await page.locator(".recovery-codes").count()).toBe(0);
+    expect(seen.errors).toEqual([]);
+
+    // A new login asks for the code; a recovery code opens it too.
+    const fresh = await newPhoneContext(browser);
+    const login = await fresh.newPage();
+    await login.goto(`${server.url}/admin`);
+    await login.getByLabel("E-mailadres").fill("tweestaps@example.org");
+    await login.getByLabel("Wachtwoord").fill(password);
+    await login.getByRole("button", { name: "Inloggen" }).click();
+    const code = login.getByLabel("Code uit je authenticator-app");
+    await code.fill("123456");
+    await login.getByRole("button", { name: "Code controleren" }).click();
+    await login.getByRole("alert").filter({ hasText: "Deze code klopt niet" }).waitFor();
+    await code.fill(codes[0]!);
+    await login.getByRole("button", { name: "Code controleren" }).click();
+    await login.getByRole("heading", { name: "Rondes" }).waitFor();
+    await fresh.close();
+    await phone.close();
   });
 
   it("checks the 45-item bachelorscan again on every keystroke (timing: npm run bench editor)", async () => {

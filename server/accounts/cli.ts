@@ -72,6 +72,15 @@ program
   });
 
 program
+  .command("reset-two-factor")
+  .description("switch off an account's two-factor login (a lost phone and no recovery codes left)")
+  .argument("<email>")
+  .action(async (email: string) => {
+    const { email: done } = await run("reset-two-factor", { email });
+    console.log(`two-factor login is off for ${done}; they log in with their password and can set it up again`);
+  });
+
+program
   .command("activate")
   .description("reactivate a deactivated account; its password is unchanged")
   .argument("<email>")

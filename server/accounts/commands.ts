@@ -5,6 +5,9 @@ import { z } from "zod";
 import type { ControlCommand } from "../system/control-socket.ts";
 import { listAccounts, roles } from "./queries.ts";
 import { createAccount, resetPassword, updateAccountByEmail, type AccountView } from "./service.ts";
+import { findAccountByEmail } from "./queries.ts";
+import { disableTwoFactor } from "./two-factor.ts";
+import { AppError } from "../lib/errors.ts";
 
 const command = <S extends z.ZodType, R>(c: ControlCommand<S, R>) => c;
 
@@ -31,6 +34,15 @@ export const accountCommands = {
   deactivate: command({
     input: z.object({ email }),
     run: (sql, { email }) => updateAccountByEmail(sql, email, { active: false }),
+  }),
+  "reset-two-factor": command({
+    input: z.object({ email }),
+    run: async (sql, { email }) => {
+      const account = await findAccountByEmail(sql, email.toLowerCase());
+      if (!account) throw new AppError(404, "not-found", `no account for ${email}`);
+      await disableTwoFactor(sql, account.id);
+      return { email: account.email };
+    },
   }),
   activate: command({
     input: z.object({ email }),

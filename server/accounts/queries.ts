@@ -15,10 +15,13 @@ export interface AccountRow {
   last_login_at: Date | null;
   /** Null while the account is active. */
   deactivated_at: Date | null;
+  /** Whether logging in also takes a code (server/accounts/two-factor.ts). */
+  two_factor: boolean;
 }
 
 const accountColumns = (sql: Queryable) => sql`
   a.id, a.email, a.name, a.password_hash, a.role, a.created_at, a.last_login_at, a.deactivated_at,
+  a.totp_enabled_at is not null as two_factor,
   coalesce(
     (select array_agg(t.team order by t.team) from account_teams t where t.account_id = a.id),
     '{}'

@@ -6,6 +6,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Queryable } from "../db/connect.ts";
 import { deleteExpiredSessions, deleteSession, insertSession } from "./queries.ts";
 import type { Log } from "../lib/log.ts";
+import { forgetOldAttempts } from "./throttle.ts";
 import { newToken, sha256 } from "../lib/tokens.ts";
 
 export interface SessionConfig {
@@ -87,7 +88,8 @@ export function startSessionSweeper(
 ): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   const sweep = () => {
-    running ??= deleteExpiredSessions(sql)
+    // Runs of failed logins nobody continued go the same way (server/accounts/throttle.ts).
+    running ??= Promise.all([deleteExpiredSessions(sql), forgetOldAttempts(sql)])
       .then(
         () => {},
         (err: unknown) => log.error("sessions: deleting expired sessions failed", err),

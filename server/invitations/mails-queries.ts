@@ -1,11 +1,30 @@
 // The mail queue (and outbox): scheduling is idempotent by `dedupe_key`, sending claims rows
 // with FOR UPDATE SKIP LOCKED and a lease, so several app instances share the work without
 // sending a mail twice.
+import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/connect.ts";
 import type { MailTexts } from "./mail-templates.ts";
 
 export type MailStatus = "queued" | "sending" | "sent" | "outbox" | "failed" | "bounced" | "cancelled";
-export type MailKind = "invitation" | "reminder" | "series-due";
+export type MailKind = "invitation" | "reminder" | "series-due" | "account-notice";
+
+/** Mails written in full when queued (`payload`), to someone who is not a respondent. */
+export const prewrittenKinds: ReadonlySet<MailKind> = new Set(["series-due", "account-notice"]);
+
+/** Queues a mail written in full, once per `dedupeKey`; true when it was new. */
+export async function queuePrewritten(
+  sql: Queryable,
+  mail: { dedupeKey: string; kind: MailKind; to: string; subject: string; text: string; html: string; now: Date },
+): Promise<boolean> {
+  const rows = await sql`
+    insert into mails (id, dedupe_key, kind, to_address, payload, next_attempt_at, created_at)
+    values (${randomUUID()}, ${mail.dedupeKey}, ${mail.kind}, ${mail.to},
+            ${sql.json({ subject: mail.subject, text: mail.text, html: mail.html })}, ${mail.now}, ${mail.now})
+    on conflict (dedupe_key) do nothing
+    returning id
+  `;
+  return rows.length > 0;
+}
 
 export interface MailSettingsRow {
   round_id: string;

@@ -10,6 +10,7 @@ import {
   markDelivered,
   markRetry,
   markUndeliverable,
+  prewrittenKinds,
   queueDueReminders,
   queueInvitations,
   queueReminderNow,
@@ -330,7 +331,7 @@ export class Invitations {
   }
 
   private compose(mail: ClaimedMail, sealer: LinkSealer): { to: string; rendered: RenderedMail; variant: string | null } | string {
-    if (mail.kind === "series-due") {
+    if (prewrittenKinds.has(mail.kind)) {
       const p = mail.payload as { subject: string; text: string; html: string } | null;
       if (!p || !mail.to_address) return "the notice has no recipient";
       return { to: mail.to_address, rendered: { subject: p.subject, text: p.text, html: p.html }, variant: null };
@@ -350,7 +351,7 @@ export class Invitations {
 
   private async deliver(mail: ClaimedMail, leaseId: string): Promise<keyof SendSummary> {
     const now = this.clock();
-    if (mail.kind !== "series-due") {
+    if (!prewrittenKinds.has(mail.kind)) {
       const cancel =
         !mail.respondent_id ? "the respondent was removed"
         : mail.respondent_status === "submitted" && mail.kind === "reminder" ? "already submitted"

@@ -26,6 +26,15 @@ const envSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).default(256),
+  /**
+   * The header a reverse proxy in front of the app sets to the client's address (x-forwarded-for,
+   * x-real-ip, …). Unset: the socket's address (a client could forge any header).
+   */
+  TRUSTED_PROXY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "must be a header name, e.g. x-forwarded-for")
+    .transform((h) => h.toLowerCase())
+    .optional(),
   /** smtp(s)://user:pass@host:port; unset: mails go to the outbox in the app. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Peilstok <peilstok@localhost>"),
@@ -101,6 +110,8 @@ export interface Env {
   firstAdminEmail: string;
   rateLimit: { burst: number; perSecond: number };
   bodyLimitBytes: number;
+  /** Lower-case header name, or undefined: the socket's address is the client's. */
+  trustedProxyHeader: string | undefined;
   mail: { smtpUrl: string | undefined; from: string; linkKey: string | undefined; scheduler: boolean; intervalMs: number };
   /** IANA zone for times on pages and in mails (TIME_ZONE, default Europe/Amsterdam). */
   timeZone: string;
@@ -146,6 +157,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     firstAdminEmail: env.FIRST_ADMIN_EMAIL.toLowerCase(),
     rateLimit: { burst: env.RATE_LIMIT_BURST, perSecond: env.RATE_LIMIT_PER_SECOND },
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
+    trustedProxyHeader: env.TRUSTED_PROXY_HEADER,
     mail: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,

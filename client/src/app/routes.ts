@@ -20,6 +20,7 @@ const SeriesPage = lazy(() => import("../features/series/components/series-page.
 const OverviewPage = lazy(() => import("../features/admin/components/overview.tsx").then((m) => ({ default: m.OverviewPage })));
 const RoundFormPage = lazy(() => import("../features/admin/components/round-form.tsx").then((m) => ({ default: m.RoundFormPage })));
 const OutboxPage = lazy(() => import("../features/admin/components/outbox-page.tsx").then((m) => ({ default: m.OutboxPage })));
+const SecurityPage = lazy(() => import("../features/admin/components/security-page.tsx").then((m) => ({ default: m.SecurityPage })));
 const SettingsPage = lazy(() => import("../features/admin/components/settings-page.tsx").then((m) => ({ default: m.SettingsPage })));
 const AccountsPage = lazy(() => import("../features/admin/components/accounts-page.tsx").then((m) => ({ default: m.AccountsPage })));
 const RoundRespondentsPage = lazy(() =>
@@ -55,4 +56,5 @@ export const routes: readonly Route[] = [
   { path: "/admin/outbox", component: OutboxPage, admin: { roles: admins } },
   { path: "/admin/accounts", component: AccountsPage, admin: { roles: admins } },
   { path: "/admin/settings", component: SettingsPage, admin: { roles: admins } },
+  { path: "/admin/security", component: SecurityPage, admin: {} },
 ];

@@ -25,4 +25,5 @@ export const adminNav: readonly NavItem[] = [
   { href: "/admin/outbox", label: "Postvak uit", roles: ["admin"], owns: under("/admin/outbox") },
   { href: "/admin/accounts", label: "Accounts", roles: ["admin"], owns: under("/admin/accounts") },
   { href: "/admin/settings", label: "Instellingen", roles: ["admin"], owns: under("/admin/settings") },
+  { href: "/admin/security", label: "Beveiliging", roles: everyone, owns: under("/admin/security") },
 ];

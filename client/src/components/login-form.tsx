@@ -10,10 +10,20 @@ import { Notice } from "./notice.tsx";
  * the page that was asked for appears (the address does not change). Scripts' users can enter an
  * API token (ADMIN_TOKEN) instead.
  */
+/** "… try again in 12 s" → a Dutch sentence with the wait. */
+function waitText(e: ApiError): string {
+  const seconds = Number(/in (\d+) s/.exec(e.message)?.[1] ?? 0);
+  if (seconds <= 0) return "Te veel pogingen. Wacht even en probeer het opnieuw.";
+  if (seconds < 90) return `Te veel mislukte pogingen. Probeer het over ${seconds} seconden opnieuw.`;
+  return `Te veel mislukte pogingen. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw.`;
+}
+
 export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [token, setToken] = useState("");
+  // After a right password on an account with two-factor login: the code step.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,15 +31,21 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      await logIn(String(form.get("email")), String(form.get("password")));
+      const code = String(form.get("code") ?? "").trim();
+      await logIn(String(form.get("email")), String(form.get("password")), code || undefined);
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 401
-          ? "E-mailadres of wachtwoord klopt niet."
-          : e instanceof ApiError && e.status === 429
-            ? "Te veel pogingen. Wacht even en probeer het opnieuw."
-            : "Inloggen lukt nu niet. Probeer het later opnieuw.",
-      );
+      if (e instanceof ApiError && e.code === "two-factor-required") setNeedsCode(true);
+      else {
+        setError(
+          e instanceof ApiError && e.code === "two-factor-failed"
+            ? "Deze code klopt niet of is al gebruikt. Gebruik de code die je app nu toont, of een herstelcode."
+            : e instanceof ApiError && e.status === 401
+              ? "E-mailadres of wachtwoord klopt niet."
+              : e instanceof ApiError && e.status === 429
+                ? waitText(e)
+                : "Inloggen lukt nu niet. Probeer het later opnieuw.",
+        );
+      }
       setBusy(false);
     }
   }
@@ -44,11 +60,22 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
       <p className="login-brand">Peilstok</p>
       <h1>Inloggen</h1>
       <form onSubmit={submit} className="form" aria-label="Inloggen">
-        <TextField label="E-mailadres" name="email" type="email" autoComplete="username" required />
-        <TextField label="Wachtwoord" name="password" type="password" autoComplete="current-password" required />
+        <TextField label="E-mailadres" name="email" type="email" autoComplete="username" required readOnly={needsCode} />
+        <TextField label="Wachtwoord" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} />
+        {needsCode ? (
+          <TextField
+            label="Code uit je authenticator-app"
+            name="code"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            maxLength={32}
+            hint="Tweestapsverificatie staat aan voor dit account. Telefoon kwijt? Vul dan een van je herstelcodes in."
+          />
+        ) : null}
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Button type="submit" busy={busy}>
-          Inloggen
+          {needsCode ? "Code controleren" : "Inloggen"}
         </Button>
       </form>
       <details className="login-token" open={tokenRejected || undefined}>

@@ -13,6 +13,8 @@ export interface AdminUser {
   name: string;
   role: AdminRole;
   teams: string[];
+  /** Whether logging in also takes a code (two-factor login). */
+  twoFactor?: boolean;
 }
 
 export type SessionState =
@@ -79,9 +81,12 @@ export function useAdminUser(): AdminUser {
   return current.user;
 }
 
-/** Throws ApiError (401 for a wrong e-mail address or password, 429 when throttled). */
-export async function logIn(email: string, password: string): Promise<void> {
-  accept(await adminRequest<SessionAnswer>("POST", "/api/auth/login", { email, password }));
+/**
+ * Throws ApiError: 401 for a wrong e-mail address or password (`login-failed`), or, with two-factor
+ * login, for a missing or wrong code (`two-factor-required`, `two-factor-failed`); 429 when throttled.
+ */
+export async function logIn(email: string, password: string, code?: string): Promise<void> {
+  accept(await adminRequest<SessionAnswer>("POST", "/api/auth/login", { email, password, ...(code ? { code } : {}) }));
 }
 
 /** For scripts' users: an API token instead of a login (ADMIN_TOKEN). */
