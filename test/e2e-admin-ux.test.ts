@@ -165,6 +165,7 @@ describe("admin pages", () => {
       ["/admin/outbox", "Postvak uit", "outbox"],
       ["/admin/accounts", "Accounts", "accounts"],
       ["/admin/settings", "Instellingen", "settings"],
+      ["/admin/security", "Beveiliging", "security"],
       ["/admin/bestaat-niet", "Pagina niet gevonden", "not-found"],
     ];
     for (const [path, heading, name] of pages) {
@@ -178,6 +179,7 @@ describe("admin pages", () => {
         "Postvak uit",
         "Accounts",
         "Instellingen",
+        "Beveiliging",
       ]);
       expect(await header.locator(".shell-user").textContent(), path).toContain("beheerder");
       expect(await header.getByRole("button", { name: "Uitloggen" }).count(), path).toBe(1);
@@ -289,6 +291,7 @@ describe("admin pages", () => {
     await visit(page, "/admin/outbox", "Postvak uit", "outbox", quick);
     await visit(page, "/admin/accounts", "Accounts", "accounts", quick);
     await visit(page, "/admin/settings", "Instellingen", "settings", quick);
+    await visit(page, "/admin/security", "Beveiliging", "security", quick);
     await visit(page, "/admin/editor/paraplu-quickscan", /quickscan/i, "editor", quick);
     // The respondent's own results, from their own link.
     await visit(page, `/r/${ids.ownToken}/report`, /bachelor/i, "own-report");
@@ -301,7 +304,7 @@ describe("admin pages", () => {
     const page = await context.newPage();
     await logIn(page, server.url, "lezer@example.org", password);
     const header = page.locator("header.shell-header");
-    expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes"]);
+    expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes", "Beveiliging"]);
     expect(await header.locator(".shell-user").textContent()).toMatch(/^Lex Lezer\s*lezer/);
     await visit(page, "/admin/accounts", "Geen toegang", "no-access");
     await header.getByRole("button", { name: "Uitloggen" }).click();
@@ -310,7 +313,7 @@ describe("admin pages", () => {
     await logIn(page, server.url, "leider@example.org", password);
     expect(await header.locator(".shell-user").textContent()).toContain("teamleider · Noord");
     // Teamleaders write scan drafts in the editor (an admin publishes them).
-    expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes", "Nieuwe ronde", "Scan-editor"]);
+    expect(await header.getByRole("navigation", { name: "Beheer" }).getByRole("link").allTextContents()).toEqual(["Rondes", "Nieuwe ronde", "Scan-editor", "Beveiliging"]);
     await visit(page, `/admin/rounds/${ids.quickscanAutumn}/respondents`, "Respondenten en uitnodigingen", "respondents-teamleader");
     await context.close();
   });
