@@ -107,7 +107,7 @@ describe.each(backends)("logging in with an organisation account on %s", (backen
     const b = browser();
     const result = await b.walk("/api/auth/oidc/login?return=/admin/accounts", "ana-sub");
     expect(result.url.pathname).toBe("/admin/accounts");
-    expect(await sessionUser(result.sessionCookie)).toEqual({ email: "ana@gemeente.example", name: "Ana de Vries", role: "teamleader", teams: ["Noord", "Zuid"] });
+    expect(await sessionUser(result.sessionCookie)).toEqual({ email: "ana@gemeente.example", name: "Ana de Vries", role: "teamleader", teams: ["Noord", "Zuid"], twoFactor: false });
 
     // The authorization request carried PKCE (S256), state and nonce.
     const authorize = new URL(result.visited.find((v) => v.includes("/auth?"))!.split(" ")[1]!);
