@@ -183,6 +183,8 @@ describe("admin pages", () => {
       ]);
       expect(await header.locator(".shell-user").textContent(), path).toContain("beheerder");
       expect(await header.getByRole("button", { name: "Uitloggen" }).count(), path).toBe(1);
+      // The browser tab names the page (WCAG 2.4.2), not just the product.
+      expect(await page.title(), path).toMatch(/^\S.* — Peilstok$/);
     }
 
     // Nested pages say where they are; the round's pages link to each other.

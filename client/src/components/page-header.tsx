@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { AppLink } from "./button.tsx";
 
 export interface Crumb {
@@ -9,21 +9,32 @@ export interface Crumb {
 
 /**
  * The top of every admin page: where it sits (breadcrumbs, when it nests), its title, a line of
- * facts, and its actions. The last crumb is the page itself.
+ * facts, and its actions. The last crumb is the page itself. The browser tab (and a screen
+ * reader's page title) names the page too: `title` when it is text, else `documentTitle`.
  */
 export function PageHeader({
   title,
   crumbs,
   meta,
   actions,
+  documentTitle,
   children,
 }: {
   title: ReactNode;
+  documentTitle?: string;
   crumbs?: Crumb[];
   meta?: ReactNode;
   actions?: ReactNode;
   children?: ReactNode;
 }) {
+  const tabTitle = typeof title === "string" ? title : documentTitle;
+  useEffect(() => {
+    if (!tabTitle) return;
+    document.title = `${tabTitle} — Peilstok`;
+    return () => {
+      document.title = "Peilstok";
+    };
+  }, [tabTitle]);
   return (
     <header className="page-head">
       {crumbs && crumbs.length > 0 ? (

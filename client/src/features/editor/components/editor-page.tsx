@@ -262,6 +262,7 @@ export function EditorPage({ params }: { params: Record<string, string> }) {
   return (
     <div className="editor-page">
       <PageHeader
+        documentTitle="Scan-editor"
         title={
           <>
             {check?.result ? check.result.model.title.nl : (scanId ?? "Nieuwe scan")}
