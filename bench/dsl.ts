@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "../dsl/index.ts";
+import { describeTally, tallyCorpus } from "../test/dsl/corpus-tally.ts";
 import type { BenchSection } from "./run.ts";
 import { fmt, medianMs, minMs, verdict } from "./measure.ts";
 
@@ -45,5 +46,10 @@ export const dslBench: BenchSection = {
       { measure: "generated scan, 100 items (fastest run)", time: fmt(t100), goal: "", result: "" },
       { measure: "generated scan, 1,000 items (fastest run)", time: fmt(t1000), goal: "linear (≈10×)", result: `${(t1000 / t100).toFixed(1)}× ${verdict(t1000 / t100 < 15)}` },
     ]);
+
+    // Not a speed: how the checker does on the single-mistake corpus (test/dsl/corpus).
+    const tally = tallyCorpus();
+    console.log(`single-mistake corpus: ${describeTally(tally)}`);
+    for (const miss of tally.misses) console.log(`  not as expected: ${miss.file}: ${JSON.stringify(miss.got)}`);
   },
 };

@@ -24,7 +24,9 @@ export interface Line {
   broken: boolean;
 }
 
-const PUNCT = ["..", "!=", ">=", "<=", "=", ">", "<", "-", ".", "(", ")"] as const;
+// `&&`, `||`, `&` and `!` mean nothing in the language; they are tokens so that a condition
+// written as in a spreadsheet gets one error naming `and`, `or` or `not`.
+const PUNCT = ["..", "!=", ">=", "<=", "&&", "||", "=", ">", "<", "-", ".", "(", ")", "&", "!"] as const;
 /** Look-alikes pasted from Word or a PDF, read as what they look like. */
 const PUNCT_ALIASES: Record<string, string> = { "–": "-", "—": "-", "≥": ">=", "≤": "<=", "≠": "!=" };
 
@@ -105,6 +107,8 @@ class Lexer {
   private lineNumber = 0;
   private tokens: Token[] = [];
   private broken = false;
+  /** Where the line being read ends: further than its newline when a text runs onto the next line. */
+  private lineEnd = 0;
 
   constructor(private readonly text: string) {}
 
@@ -119,7 +123,7 @@ class Lexer {
       this.lineNumber++;
       const line = this.line(lineStart, lineEnd);
       if (line) lines.push(line);
-      lineStart = lineEnd + 1;
+      lineStart = this.lineEnd + 1;
     }
     for (const r of this.recurring.values()) {
       this.diagnostics.push(r.make(r.first, { lines: r.lines, count: r.count }));
@@ -149,6 +153,8 @@ class Lexer {
 
   private line(start: number, end: number): Line | null {
     const { text } = this;
+    const number = this.lineNumber;
+    this.lineEnd = end;
     let i = start;
     let indent = 0;
     let tab = -1;
@@ -178,8 +184,14 @@ class Lexer {
         continue;
       }
       if (c === "#") break;
+      if (c === "/" && text[i + 1] === "/" && this.tokens.length === 0) {
+        // A comment as in other languages: reported once per file, and read as a comment.
+        this.recur("slash-comment", { start: i, end: i + 2 }, (s, repeats) => raw("character-unexpected", "comment", s, { repeats }));
+        break;
+      }
       if (c === '"' || CURLY_OPEN.has(c)) {
         i = this.string(i, end);
+        end = this.lineEnd;
         continue;
       }
       if (SINGLE.has(c)) {
@@ -202,6 +214,12 @@ class Lexer {
         }
         // A trailing "-" belongs to the next token (e.g. `3-` is never written); keep words clean.
         while (j > i + 1 && text[j - 1] === "-") j--;
+        // Dutch `t/m` (tot en met) in a range: one token, so the parser can name it.
+        if (j === i + 1 && (c === "t" || c === "T") && /^\/[mM]$/.test(text.slice(j, j + 2)) && !(j + 2 < end && isWordStart(charAt(text, j + 2)))) {
+          this.push("punct", "t/m", i, j + 2);
+          i = j + 2;
+          continue;
+        }
         this.push("word", text.slice(i, j), i, j);
         i = j;
         continue;
@@ -229,7 +247,7 @@ class Lexer {
     }
     const first = this.tokens[0]!.span.start;
     const last = this.tokens[this.tokens.length - 1]!.span.end;
-    return { indent, tokens: this.tokens, span: { start: first, end: last }, start, number: this.lineNumber, broken: this.broken };
+    return { indent, tokens: this.tokens, span: { start: first, end: last }, start, number, broken: this.broken };
   }
 
   private push(kind: TokenKind, value: string, start: number, end: number): void {
@@ -250,6 +268,26 @@ class Lexer {
       last = j;
     }
     return last;
+  }
+
+  /**
+   * The closing quote of a curly-opened text that quotes something itself, as Word writes it:
+   * `“Het “keukentafelgesprek” hielp”`. An opening quote right before a word opens an inner
+   * quote, whose ” is skipped; the text ends at a ” outside any inner quote that is followed by a
+   * space, a comment or the end of the line. -1 when there is no such quote (then `closer` decides).
+   */
+  private nestedCloser(from: number, end: number): number {
+    const { text } = this;
+    let depth = 0;
+    for (let j = from; j < end; j++) {
+      const c = text[j]!;
+      const next = text[j + 1];
+      const ends = j + 1 >= end || next === " " || next === "\t" || next === "\r" || next === "#";
+      if ((c === "“" || c === "„") && !ends && next !== "”") depth++;
+      else if (c === "”" && depth > 0) depth--;
+      else if (DOUBLE_CLOSE.has(c) && c !== '"' && depth === 0 && ends) return j;
+    }
+    return -1;
   }
 
   /** Reads a double-quoted text starting at `i`; returns the offset after it. */
@@ -275,7 +313,8 @@ class Lexer {
       }
     }
     // A curly quote closes a curly-opened text, and a straight-opened one that Word finished.
-    const close = this.closer(i + 1, end, straight ? CURLY_CLOSE_ONLY : DOUBLE_CLOSE);
+    const nested = straight ? -1 : this.nestedCloser(i + 1, end);
+    const close = nested >= 0 ? nested : this.closer(i + 1, end, straight ? CURLY_CLOSE_ONLY : DOUBLE_CLOSE);
     if (close > i) {
       this.push("string", text.slice(i + 1, close).replace(/\\(["\\])/g, "$1"), i, close + 1);
       return close + 1;
@@ -284,12 +323,43 @@ class Lexer {
     // A quote right after a word (`plan."`) closes a text that never opened.
     const before = i > 0 ? text[i - 1]! : " ";
     const opening = before !== " " && before !== "\t";
+    if (!opening) {
+      const joined = this.continued(i, stop, end, straight);
+      if (joined >= 0) return joined;
+    }
     this.diagnostics.push(
       raw("string-unterminated", opening ? "opening" : "closing", { start: i, end: Math.max(i + 1, stop) }, {}),
     );
     this.push("string", text.slice(i + 1, stop), i, stop);
     this.broken = true;
     return end;
+  }
+
+  /**
+   * A text that Word broke over two lines: its closing quote is the first quote on the next line,
+   * right after a word. Reported once, at the opening quote, and read as one text with the rest of
+   * the next line, so what follows on it (`on mate`) is read too. Returns -1 when the next line does
+   * not finish the text.
+   */
+  private continued(i: number, stop: number, end: number, straight: boolean): number {
+    const { text } = this;
+    if (end >= text.length) return -1;
+    let nextEnd = text.indexOf("\n", end + 1);
+    if (nextEnd < 0) nextEnd = text.length;
+    let from = end + 1;
+    while (from < nextEnd && (text[from] === " " || text[from] === "\t" || UNUSUAL_SPACES[text[from]!] !== undefined)) from++;
+    let k = from;
+    while (k < nextEnd && text[k] !== '"' && !DOUBLE_CLOSE.has(text[k]!) && !SINGLE.has(text[k]!) && text[k] !== "#") k++;
+    if (k === from || k >= nextEnd || text[k] === "#" || SINGLE.has(text[k]!)) return -1;
+    if (straight ? text[k] !== '"' && !CURLY_CLOSE_ONLY.has(text[k]!) : !DOUBLE_CLOSE.has(text[k]!)) return -1;
+    const after = text[k + 1];
+    if (k + 1 < nextEnd && after !== " " && after !== "\t" && after !== "\r" && after !== "#") return -1;
+    this.lineNumber++;
+    this.lineEnd = nextEnd;
+    this.diagnostics.push(raw("string-unterminated", "line-break", { start: i, end: Math.max(i + 1, stop) }, { line: this.lineNumber }));
+    const value = `${text.slice(i + 1, stop).trimEnd()} ${text.slice(from, k)}`;
+    this.push("string", value.replace(/\\(["\\])/g, "$1"), i, k + 1);
+    return k + 1;
   }
 
   /** A text between single quotes: reported once per file, then read as a text. */

@@ -34,6 +34,13 @@ const THEME_KEYWORDS = ["help", ...ITEM_KINDS] as const;
 const ITEM_KEYWORDS = ["help", "required", "optional", "discriminating", "reverse", "partly", "short", "option", "show"] as const;
 const SCALE_KEYWORDS = ["not-applicable"] as const;
 const CONDITION_OPS = ["=", "!=", ">", ">=", "<", "<="] as const;
+/** Two comparison signs in a row, and the comparison meant. */
+const OPERATOR_FIXES: Record<string, string> = { "=<": "<=", "=>": ">=", "==": "=", "<>": "!=", "<=": "<=", ">=": ">=", ">>": ">", "<<": "<" };
+
+/** `and`, `or` and `not` as authors also write them: in Dutch, in capitals, or as in a spreadsheet formula. */
+const JOINER_ALIASES: Record<string, "and" | "or"> = { en: "and", of: "or", AND: "and", OR: "or", And: "and", Or: "or", "&&": "and", "&": "and", "||": "or" };
+const NOT_ALIASES: ReadonlySet<string> = new Set(["niet", "NOT", "Not", "!"]);
+
 /** Deeper nesting of `not` and parentheses is no condition a person writes, and would exhaust the stack. */
 const MAX_CONDITION_DEPTH = 16;
 const ANSWERED_BY: readonly AnsweredByWord[] = ["each-person", "team-together"];
@@ -228,10 +235,13 @@ class Cursor {
     const extra = this.peek();
     if (!extra) return;
     const last = this.line.tokens[this.line.tokens.length - 1]!;
+    const before = this.line.tokens[this.i - 1];
+    const inner = before?.kind === "string" && before.span.end === extra.span.start && extra.kind !== "string";
     this.fail("token-unexpected", "extra", { start: extra.span.start, end: last.span.end }, {
       found: extra.text,
       after,
       text: extra.kind === "string",
+      ...(inner ? { inner } : {}),
     });
     this.i = this.line.tokens.length;
   }
@@ -362,7 +372,12 @@ class Parser {
         // No theme above it to read it into.
         this.recover(node);
         this.indent(node.line, "item-outside-theme", head.span, { item: node.line.tokens[1]?.text ?? word });
-      } else this.unknown(node, TOP_KEYWORDS, "top");
+      } else {
+        this.unknown(node, TOP_KEYWORDS, "top");
+        // `Scan` or `scna` before any scan: read as the scan block, so the file's settings are
+        // checked and there is no `scan-missing` as a consequence.
+        if (head.kind === "word" && this.file_.scans.length === 0 && closest(head.text, TOP_KEYWORDS) === "scan") this.scan(node);
+      }
     }
     return this.file_;
   }
@@ -560,7 +575,10 @@ class Parser {
     for (const child of node.children) this.scaleLine(scale, child);
   }
 
-  /** The `INT ".." INT` of a scale; `1-5`, `1–5`, `1.5` and `1...5` are reported and read as meant. */
+  /**
+   * The `INT ".." INT` of a scale; `1-5`, `1–5`, `1.5`, `1...5`, `1 t/m 5` and `1 tot en met 5` are
+   * reported and read as meant.
+   */
   private range(c: Cursor): { lo: { value: number; span: Span }; hi: { value: number; span: Span } } | undefined {
     const lo = c.int("scale-low");
     if (!lo) return undefined;
@@ -570,6 +588,8 @@ class Parser {
         const high = Number(c.peek(1)!.text);
         c.fail("token-expected", "range-dash", sep.span, { found: this.text.slice(sep.span.start, sep.span.end), low: lo.value, high });
         c.next();
+      } else if (this.rangeWords(c, lo.value)) {
+        // reported; the high end follows
       } else {
         c.missing("scale-dots");
         return undefined;
@@ -581,6 +601,21 @@ class Parser {
     const hi = c.int("scale-high");
     if (!hi) return undefined;
     return { lo, hi };
+  }
+
+  /** `t/m`, `tot` or `tot en met` between two numbers: reported once, and skipped. */
+  private rangeWords(c: Cursor, low: number): boolean {
+    const first = c.peek();
+    if (!first || first.kind === "string" || (first.text !== "t/m" && first.text !== "tot")) return false;
+    let n = 1;
+    if (first.text === "tot" && c.peek(1)?.text === "en" && c.peek(2)?.text === "met") n = 3;
+    const high = c.peek(n);
+    if (high?.kind !== "int") return false;
+    const last = c.peek(n - 1)!;
+    const span = { start: first.span.start, end: last.span.end };
+    c.fail("token-expected", "range-words", span, { found: this.text.slice(span.start, span.end), low, high: Number(high.text) });
+    for (let k = 0; k < n; k++) c.next();
+    return true;
   }
 
   /** One line below a scale: a label, or the answer for "not applicable". */
@@ -798,12 +833,16 @@ class Parser {
     let joiner: "and" | "or" | undefined;
     for (;;) {
       const t = c.peek();
-      if (!t || t.kind !== "word" || (t.text !== "and" && t.text !== "or")) break;
-      if (joiner && t.text !== joiner) {
-        c.fail("condition-invalid", "mixed", t.span, { first: joiner, second: t.text });
+      if (!t || t.kind === "string" || t.kind === "int") break;
+      const meant = t.text === "and" || t.text === "or" ? t.text : Object.hasOwn(JOINER_ALIASES, t.text) ? JOINER_ALIASES[t.text]! : undefined;
+      if (!meant) break;
+      // `en`, `AND`, `&&`: reported once, then read as meant, so the rest of the condition is checked.
+      if (meant !== t.text) c.fail("token-unexpected", "joiner", t.span, { found: t.text, fix: meant });
+      if (joiner && meant !== joiner) {
+        c.fail("condition-invalid", "mixed", t.span, { first: joiner, second: meant });
         return undefined;
       }
-      joiner = t.text as "and" | "or";
+      joiner = meant;
       c.next();
       const next = this.negation(c);
       if (!next) return undefined;
@@ -818,7 +857,7 @@ class Parser {
 
   private negation(c: Cursor): ConditionNode | undefined {
     const t = c.peek();
-    const nests = t !== undefined && ((t.kind === "punct" && t.text === "(") || (t.kind === "word" && t.text === "not"));
+    const nests = t !== undefined && ((t.kind === "punct" && t.text === "(") || (t.kind !== "string" && (t.text === "not" || NOT_ALIASES.has(t.text))));
     if (nests && this.depth >= MAX_CONDITION_DEPTH) {
       c.fail("condition-invalid", "too-deep", t.span, { max: MAX_CONDITION_DEPTH });
       return undefined;
@@ -832,7 +871,12 @@ class Parser {
   }
 
   private negationAt(c: Cursor, t: Token | undefined): ConditionNode | undefined {
-    if (t?.kind === "word" && t.text === "not") {
+    const after = c.peek(1);
+    // `niet a < 3`, `! (a < 3)`: an item named `niet` would be followed by a comparison instead.
+    const notAlias =
+      t !== undefined && t.kind !== "string" && NOT_ALIASES.has(t.text) && after !== undefined && (after.kind === "word" || after.text === "(");
+    if ((t?.kind === "word" && t.text === "not") || notAlias) {
+      if (notAlias) c.fail("token-unexpected", "joiner", t.span, { found: t.text, fix: "not" });
       c.next();
       const operand = this.negation(c);
       if (!operand) return undefined;
@@ -880,10 +924,11 @@ class Parser {
     c.next();
     const v = c.peek();
     if (v?.kind === "punct" && (opToken.text === "=" || opToken.text === ">" || opToken.text === "<") && (v.text === "<" || v.text === ">" || v.text === "=")) {
-      // `=<`, `=>`, `>>`: one error that names the comparison meant.
+      // `=<`, `=>`, `==`, `<>`, `> =`: one error that names the comparison meant.
       const written = opToken.text + v.text;
-      const fix = written === "=<" ? "<=" : written === "=>" ? ">=" : written.endsWith("=") ? written : opToken.text;
-      c.fail("token-unexpected", "operator", { start: opToken.span.start, end: v.span.end }, { found: written, fix });
+      const reversed = written === "=<" || written === "=>";
+      const fix = OPERATOR_FIXES[written] ?? opToken.text;
+      c.fail("token-unexpected", "operator", { start: opToken.span.start, end: v.span.end }, { found: written, fix, reversed });
       return undefined;
     }
     if (!v || v.kind === "punct") {

@@ -212,6 +212,12 @@ export const en: Catalogue = {
       label: "this character has no meaning here",
       help: "remove it, or put it inside a quoted text",
     }),
+    comment: (a) => ({
+      message: "a comment starts with `#`, not with `//`",
+      label: "`//`",
+      notes: repeated(a.repeats),
+      help: "write `#` instead of `//`",
+    }),
   },
   "whitespace-unusual": {
     space: (a) => ({
@@ -242,6 +248,12 @@ export const en: Catalogue = {
       message: "this quote closes a text that has no opening quote",
       label: "closing quote without a start",
       help: 'put a " before the start of the text too',
+    }),
+    "line-break": (a) => ({
+      message: `this text continues on line ${a.line}; a text stays on one line`,
+      label: "text starts here",
+      notes: ["a line break inside a text often comes along when copying from Word or a PDF"],
+      help: `remove the line break, so that line ${a.line} joins this line`,
     }),
   },
   "indent-invalid": {
@@ -327,6 +339,11 @@ export const en: Catalogue = {
       label: "dash",
       help: `write ${c(`${a.low}..${a.high}`)}`,
     }),
+    "range-words": (a) => ({
+      message: `a range is written with two dots, not with ${c(a.found)}`,
+      label: "in words",
+      help: `write ${c(`${a.low}..${a.high}`)}`,
+    }),
     "range-dots": () => ({
       message: "a range is written with exactly two dots",
       label: "one dot too many",
@@ -337,7 +354,11 @@ export const en: Catalogue = {
     extra: (a) => ({
       message: `unexpected ${c(a.found)} after ${after[a.after]}`,
       label: "not expected here",
-      ...(a.text ? { help: "a line holds one text; use a new line (e.g. another `help`) for more" } : {}),
+      ...(a.inner
+        ? { help: 'is there a quote inside the text? Write it as \\" or use curly quotes: "The “kitchen table” talk"' }
+        : a.text
+          ? { help: "a line holds one text; use a new line (e.g. another `help`) for more" }
+          : {}),
     }),
     "one-scale": (a) => ({
       message: `a ${kindName(a.kind)} uses one scale`,
@@ -346,8 +367,13 @@ export const en: Catalogue = {
     }),
     operator: (a) => ({
       message: `${c(a.found)} is not a comparison`,
-      label: "reversed",
+      label: a.reversed ? "reversed" : "meant: " + c(a.fix),
       help: `write ${c(a.fix)}`,
+    }),
+    joiner: (a) => ({
+      message: `${c(a.found)} is not a word of the scan language; a condition uses ${c(a.fix)}`,
+      label: `write ${c(a.fix)}`,
+      help: "conditions are combined with `and` (both), `or` (either) and `not`, in lower case",
     }),
   },
   "id-invalid": {

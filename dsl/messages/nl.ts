@@ -214,6 +214,12 @@ export const nl: Catalogue = {
       label: "dit teken betekent hier niets",
       help: "verwijder het teken, of zet het in een tekst tussen aanhalingstekens",
     }),
+    comment: (a) => ({
+      message: "commentaar begint met `#`, niet met `//`",
+      label: "`//`",
+      notes: repeated(a.repeats),
+      help: "schrijf `#` in plaats van `//`",
+    }),
   },
   "whitespace-unusual": {
     space: (a) => ({
@@ -244,6 +250,12 @@ export const nl: Catalogue = {
       message: "dit aanhalingsteken sluit een tekst af die geen openend aanhalingsteken heeft",
       label: "sluitend aanhalingsteken zonder begin",
       help: 'zet ook een " vóór het begin van de tekst',
+    }),
+    "line-break": (a) => ({
+      message: `deze tekst loopt door op regel ${a.line}; een tekst staat op één regel`,
+      label: "de tekst begint hier",
+      notes: ["een regelovergang midden in een tekst komt vaak mee bij kopiëren uit Word of een pdf"],
+      help: `haal de regelovergang weg, zodat regel ${a.line} achter deze regel komt`,
     }),
   },
   "indent-invalid": {
@@ -335,6 +347,11 @@ export const nl: Catalogue = {
       label: "streepje",
       help: `schrijf ${c(`${a.low}..${a.high}`)}`,
     }),
+    "range-words": (a) => ({
+      message: `een bereik schrijf je met twee punten, niet met ${c(a.found)}`,
+      label: "in woorden",
+      help: `schrijf ${c(`${a.low}..${a.high}`)}`,
+    }),
     "range-dots": () => ({
       message: "een bereik schrijf je met precies twee punten",
       label: "één punt te veel",
@@ -345,7 +362,11 @@ export const nl: Catalogue = {
     extra: (a) => ({
       message: `onverwacht ${c(a.found)} na ${after[a.after]}`,
       label: "hoort hier niet",
-      ...(a.text ? { help: "een regel bevat één tekst; gebruik een nieuwe regel (bijvoorbeeld nog een `help`) voor meer" } : {}),
+      ...(a.inner
+        ? { help: 'staat er een aanhalingsteken binnen de tekst? Schrijf het als \\" of gebruik gekrulde aanhalingstekens: "Het “keukentafelgesprek” hielp"' }
+        : a.text
+          ? { help: "een regel bevat één tekst; gebruik een nieuwe regel (bijvoorbeeld nog een `help`) voor meer" }
+          : {}),
     }),
     "one-scale": (a) => ({
       message: `een ${kindName(a.kind)} gebruikt één schaal`,
@@ -354,8 +375,13 @@ export const nl: Catalogue = {
     }),
     operator: (a) => ({
       message: `${c(a.found)} is geen vergelijking`,
-      label: "omgedraaid",
+      label: a.reversed ? "omgedraaid" : "bedoeld is " + c(a.fix),
       help: `schrijf ${c(a.fix)}`,
+    }),
+    joiner: (a) => ({
+      message: `${c(a.found)} is geen woord van de scantaal; een voorwaarde gebruikt ${c(a.fix)}`,
+      label: `schrijf ${c(a.fix)}`,
+      help: "voorwaarden combineer je met de Engelse woorden `and` (beide), `or` (een van beide) en `not` (niet), in kleine letters",
     }),
   },
   "id-invalid": {

@@ -108,6 +108,7 @@ export interface MessageArgs {
   };
   "character-unexpected": {
     unexpected: { char: string; code: string };
+    comment: { repeats: Repeats };
   };
   "whitespace-unusual": {
     space: { kind: UnusualSpace; code: string; repeats: Repeats };
@@ -118,6 +119,7 @@ export interface MessageArgs {
   "string-unterminated": {
     closing: Record<string, never>;
     opening: Record<string, never>;
+    "line-break": { line: number };
   };
   "indent-invalid": {
     tab: { repeats: Repeats };
@@ -138,12 +140,15 @@ export interface MessageArgs {
     missing: { what: Expected; kind?: ItemKind };
     found: { what: Expected; found: string; kind?: ItemKind; suggestion?: string };
     "range-dash": { found: string; low: number; high: number };
+    "range-words": { found: string; low: number; high: number };
     "range-dots": Record<string, never>;
   };
   "token-unexpected": {
-    extra: { found: string; after: After; text: boolean };
+    /** `inner`: the extra word follows a text's closing quote directly, as after `"Het "woord" ..."`. */
+    extra: { found: string; after: After; text: boolean; inner?: boolean };
     "one-scale": { kind: ItemKind };
-    operator: { found: string; fix: string };
+    operator: { found: string; fix: string; reversed: boolean };
+    joiner: { found: string; fix: "and" | "or" | "not" };
   };
   "id-invalid": {
     invalid: { name: string; suggestion: string };

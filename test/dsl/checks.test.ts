@@ -134,11 +134,91 @@ describe("the cause first", () => {
   it("reports a reversed comparison once, naming the right one", () => {
     const text = theme(`  rate a "A" on niveau\n  text b "B"\n    show if a =< 2\n`);
     expect(diagnose(text)).toEqual([{ id: "token-unexpected", line: 12, column: 15 }]);
-    expect(compile({ name: "t", text }).diagnostics[0]!.args).toEqual({ found: "=<", fix: "<=" });
+    expect(compile({ name: "t", text }).diagnostics[0]!.args).toEqual({ found: "=<", fix: "<=", reversed: true });
+  });
+
+  it("names the comparison meant by `==` and `<>`, which are not reversed", () => {
+    for (const [written, fix] of [["==", "="], ["<>", "!="]] as const) {
+      const text = theme(`  rate a "A" on niveau\n  text b "B"\n    show if a ${written} 2\n`);
+      expect(diagnose(text)).toEqual([{ id: "token-unexpected", line: 12, column: 15 }]);
+      expect(compile({ name: "t", text }).diagnostics[0]!.args).toEqual({ found: written, fix, reversed: false });
+    }
   });
 
   it("puts what the parser found before what the checker found", () => {
     const text = theme(`  rate a "A" on onbekend\n  rat b "B" on niveau\n`);
     expect(diagnose(text).map((d) => d.id)).toEqual(["keyword-unknown", "scale-undefined"]);
+  });
+});
+
+describe("words from Dutch and from spreadsheets", () => {
+  const condition = (c: string) => theme(`  rate a "A" on niveau\n  yesno b "B"\n  text c "C"\n    show if ${c}\n`);
+  const first = (text: string) => compile({ name: "t", text }).diagnostics[0]!;
+
+  it.each([
+    ["a < 3 en b = ja", 19, "en", "and"],
+    ["a < 2 of a > 4", 19, "of", "or"],
+    ["a < 3 AND b = ja", 19, "AND", "and"],
+    ["a < 3 && b = ja", 19, "&&", "and"],
+    ["a < 2 || a > 4", 19, "||", "or"],
+  ])("reports `%s` once, at the word, naming `and` or `or`, and reads the rest", (c, column, found, fix) => {
+    expect(diagnose(condition(c))).toEqual([{ id: "token-unexpected", line: 13, column }]);
+    expect(first(condition(c))).toMatchObject({ variant: "joiner", args: { found, fix } });
+  });
+
+  it("reports `niet` and `!` before a condition once, naming `not`", () => {
+    expect(diagnose(condition("niet a < 3"))).toEqual([{ id: "token-unexpected", line: 13, column: 13 }]);
+    expect(first(condition("niet a < 3"))).toMatchObject({ variant: "joiner", args: { found: "niet", fix: "not" } });
+    expect(diagnose(condition("!(a < 3)"))).toEqual([{ id: "token-unexpected", line: 13, column: 13 }]);
+  });
+
+  it("still checks the comparisons of a condition with a Dutch joiner: a later item is named too", () => {
+    // Two mistakes on one line: the line's first is reported; the checker's finds on other lines stay.
+    const text = theme(`  rate a "A" on niveau\n  text c "C"\n    show if a < 3 en a > 1\n  text d "D"\n    show if e = ja\n  yesno e "E"\n`);
+    expect(diagnose(text)).toEqual([
+      { id: "token-unexpected", line: 12, column: 19 },
+      { id: "condition-forward", line: 14, column: 13 },
+    ]);
+  });
+
+  it("reads an item named `niet` as an item", () => {
+    expect(diagnose(theme(`  rate niet "A" on niveau\n  text c "C"\n    show if niet < 3\n`))).toEqual([]);
+  });
+
+  it.each([
+    ["1 t/m 5", "t/m"],
+    ["1 tot en met 5", "tot en met"],
+    ["1 tot 5", "tot"],
+  ])("reports a scale range `%s` once, with the fix, and reads it as meant", (range, found) => {
+    const text = `${header.replace("scale niveau 1..5", `scale niveau ${range}`)}\ntheme t "T"\n  rate a "A" on niveau\n`;
+    expect(diagnose(text)).toEqual([{ id: "token-expected", line: 5, column: 16 }]);
+    expect(first(text)).toMatchObject({ variant: "range-words", args: { found, low: 1, high: 5 } });
+  });
+
+  it("reads a misspelt or capitalised `scan` as the scan block: no scan-missing as a consequence", () => {
+    for (const word of ["Scan", "scna", "SCAN"]) {
+      expect(diagnose(header.replace("scan test-scan", `${word} test-scan`) + `\ntheme t "T"\n  rate a "A" on niveau\n`)).toEqual([
+        { id: "keyword-unknown", line: 1, column: 1 },
+      ]);
+    }
+    // Its settings are still checked.
+    const noTitle = header.replace("scan test-scan", "Scan test-scan").replace('  title "Testscan"\n', "");
+    expect(diagnose(`${noTitle}\ntheme t "T"\n  rate a "A" on niveau\n`)).toEqual([
+      { id: "keyword-unknown", line: 1, column: 1 },
+      { id: "property-missing", line: 1, column: 6 },
+    ]);
+  });
+
+  it("reports `//` comments once, naming the lines where they recur, and reads them as comments", () => {
+    const text = theme(`  // de eerste stelling\n  rate a "A" on niveau\n// nog een\n  rate b "B" on niveau\n`);
+    expect(diagnose(text)).toEqual([{ id: "character-unexpected", line: 10, column: 3 }]);
+    expect(first(text)).toMatchObject({ variant: "comment", args: { repeats: { lines: [12], count: 1 } } });
+  });
+
+  it("points at a quote inside a text written with straight quotes, with the two ways to write it", () => {
+    const text = theme(`  rate a "Het "keukentafelgesprek" hielp" on niveau\n`);
+    expect(diagnose(text)).toEqual([{ id: "token-unexpected", line: 10, column: 16 }]);
+    expect(first(text).args).toMatchObject({ found: "keukentafelgesprek", inner: true });
+    expect(first(text).help).toContain("\\\"");
   });
 });

@@ -35,6 +35,36 @@ describe("pasted and saved text", () => {
     expect(model.items[0]!.help?.nl).toBe("Uitleg");
   });
 
+  it("reads Word's curly quotes inside a curly-quoted text as part of the text", () => {
+    const text = theme(`  rate a “Het “keukentafelgesprek” hielp” on niveau\n  text b „Wat was „goed”?”\n`);
+    expect(diagnose(text)).toEqual([]);
+    const model = compile({ name: "t", text }).result!.model;
+    expect(model.items.map((i) => i.title.nl)).toEqual(["Het “keukentafelgesprek” hielp", "Wat was „goed”?"]);
+  });
+
+  it("reports a text that Word broke over two lines once, at its opening quote, and reads the rest of the next line", () => {
+    const text = theme(`  rate a "Ik betrek het netwerk\r\n  van de cliënt." on nivo\r\n  rate b “Een tweede\n  stelling” on niveau\n`);
+    // The scale after the break is read (and found unknown): the break itself caused nothing else.
+    expect(diagnose(text)).toEqual([
+      { id: "string-unterminated", line: 10, column: 10 },
+      { id: "string-unterminated", line: 12, column: 10 },
+      { id: "scale-undefined", line: 11, column: 22 },
+    ]);
+    const [d] = compile({ name: "t", text }).diagnostics;
+    expect(d).toMatchObject({ variant: "line-break", args: { line: 11 } });
+    const fixed = text.replace("netwerk\r\n  van", "netwerk van").replace("tweede\n  stelling", "tweede stelling").replace("nivo", "niveau");
+    expect(compile({ name: "t", text: fixed }).result!.model.items.map((i) => i.title.nl)).toEqual([
+      "Ik betrek het netwerk van de cliënt.",
+      "Een tweede stelling",
+    ]);
+  });
+
+  it("does not join a text without a closing quote to a next line that starts a new one", () => {
+    const text = theme(`  rate a "A on niveau\n  rate b "B" on niveau\n`);
+    expect(diagnose(text)).toEqual([{ id: "string-unterminated", line: 10, column: 10 }]);
+    expect(compile({ name: "t", text }).diagnostics[0]!.variant).toBe("closing");
+  });
+
   it("reports single quotes once, at the first quote, naming the lines where they recur", () => {
     const text = theme(`  rate a 'Missie' on niveau\n  rate b ‘Visie’ on niveau\n  text c "zo'n vraag"\n`);
     expect(diagnose(text)).toEqual([{ id: "quote-invalid", line: 10, column: 10 }]);
