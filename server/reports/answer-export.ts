@@ -10,7 +10,7 @@
 // report); an answer only when its question is shown for the response's group.
 import { randomBytes } from "node:crypto";
 import type { Sql, Queryable } from "../db/connect.ts";
-import { NOT_APPLICABLE } from "../../dsl/model.ts";
+import { NOT_APPLICABLE, type ItemModel, type ScoringModel } from "../../dsl/model.ts";
 import type { ExportData } from "./exports.ts";
 import { teamLabel } from "./round-report.ts";
 import { safeText } from "./export-cells.ts";
@@ -70,6 +70,25 @@ const kindWords: Record<string, string> = {
   text: "open",
 };
 
+/** What the export writes beside an item's answers: its theme and kind, and its values' labels. */
+function itemMeta(model: ScoringModel, item: ItemModel): { theme: string; kind: string; kind_word: string; labels: Record<string, string> } {
+  const scale = model.scales.find((s) => s.id === item.scale);
+  const labels = scale
+    ? [
+        ...scale.labels.map((l) => ({ value: String(l.value), label: l.text.nl })),
+        ...(scale.notApplicable ? [{ value: NOT_APPLICABLE, label: scale.notApplicable.nl }] : []),
+      ]
+    : item.options
+      ? item.options.map((o) => ({ value: o.value, label: o.text.nl }))
+      : (item.fields[0]?.values ?? []).map((v) => ({ value: v, label: ({ ja: "Ja", nee: "Nee", deels: "Deels" } as Record<string, string>)[v] ?? v }));
+  return {
+    theme: item.theme,
+    kind: item.kind,
+    kind_word: kindWords[item.kind]!,
+    labels: Object.fromEntries(labels.map((l) => [l.value, safeText(l.label)])),
+  };
+}
+
 async function insertAll(tx: Queryable, table: string, rows: Record<string, unknown>[], columns: string[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     await tx`insert into ${tx(table)} ${tx(rows.slice(i, i + 1000) as never, ...(columns as []))}`;
@@ -82,25 +101,26 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
   if (rounds.length === 0) return;
   const key = await exportKey(sql);
   await sql.begin("isolation level repeatable read", async (tx) => {
+    // A batch (about 90,000 rows) is sorted and hashed in memory rather than on disk.
+    await tx`set local work_mem = '64MB'`;
     await tx`
       create temp table export_rounds (
         round_id uuid primary key, title text, scan text, version int, names boolean
       ) on commit drop
     `;
     await tx`create temp table export_teams (round_id uuid, team text, label text, primary key (round_id, team)) on commit drop`;
+    // One row per answer field that may be shown for a round's team, with what the export
+    // writes beside its answers (theme, kind, the labels of its values): one join per answer.
     await tx`
       create temp table export_fields (round_id uuid, team text, item_id text, side text,
+        theme text, kind text, kind_word text, labels jsonb,
         primary key (round_id, team, item_id, side)) on commit drop
     `;
-    await tx`create temp table export_items (scan_version_id int, item_id text, theme text, kind text, kind_word text, primary key (scan_version_id, item_id)) on commit drop`;
-    await tx`create temp table export_labels (scan_version_id int, item_id text, value text, label text, primary key (scan_version_id, item_id, value)) on commit drop`;
     await tx`create temp table export_batch (lo int, hi int) on commit drop`;
 
     const roundRows: Record<string, unknown>[] = [];
     const teamRows: Record<string, unknown>[] = [];
     const fieldRows: Record<string, unknown>[] = [];
-    const itemRows = new Map<string, Record<string, unknown>>();
-    const labelRows = new Map<string, Record<string, unknown>>();
     for (const d of rounds) {
       const { round, model } = d;
       roundRows.push({
@@ -110,10 +130,11 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
         version: round.version,
         names: options.names && !round.anonymous,
       });
+      const meta = new Map(model.items.map((item) => [item.id, itemMeta(model, item)]));
       const total = d.groups[0]!;
       const texts = model.items.filter((i) => i.kind === "text").map((i) => ({ item: i.id, side: null }));
       const allow = (team: string, fields: { item: string; side: string | null }[]) => {
-        for (const f of fields) fieldRows.push({ round_id: round.id, team, item_id: f.item, side: f.side ?? "" });
+        for (const f of fields) fieldRows.push({ round_id: round.id, team, item_id: f.item, side: f.side ?? "", ...meta.get(f.item)! });
       };
       const teams = d.groups.slice(1);
       if (teams.length === 0) {
@@ -127,38 +148,13 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
         teamRows.push({ round_id: round.id, team, label: shown && g.team !== null ? safeText(teamLabel(g.team).replace(/^Team /, "")) : "" });
         allow(team, [...(shown ? g.stats.fields : total.stats.fields), ...texts]);
       }
-      for (const item of model.items) {
-        itemRows.set(`${round.scan_version_id}\u0000${item.id}`, {
-          scan_version_id: round.scan_version_id,
-          item_id: item.id,
-          theme: item.theme,
-          kind: item.kind,
-          kind_word: kindWords[item.kind],
-        });
-        const scale = model.scales.find((s) => s.id === item.scale);
-        const labels = scale
-          ? [
-              ...scale.labels.map((l) => ({ value: String(l.value), label: l.text.nl })),
-              ...(scale.notApplicable ? [{ value: NOT_APPLICABLE, label: scale.notApplicable.nl }] : []),
-            ]
-          : item.options
-            ? item.options.map((o) => ({ value: o.value, label: o.text.nl }))
-            : (item.fields[0]?.values ?? []).map((v) => ({ value: v, label: ({ ja: "Ja", nee: "Nee", deels: "Deels" } as Record<string, string>)[v] ?? v }));
-        for (const l of labels) {
-          labelRows.set(`${round.scan_version_id}\u0000${item.id}\u0000${l.value}`, {
-            scan_version_id: round.scan_version_id,
-            item_id: item.id,
-            value: l.value,
-            label: safeText(l.label),
-          });
-        }
-      }
     }
     await insertAll(tx, "export_rounds", roundRows, ["round_id", "title", "scan", "version", "names"]);
     await insertAll(tx, "export_teams", teamRows, ["round_id", "team", "label"]);
-    await insertAll(tx, "export_fields", fieldRows, ["round_id", "team", "item_id", "side"]);
-    await insertAll(tx, "export_items", [...itemRows.values()], ["scan_version_id", "item_id", "theme", "kind", "kind_word"]);
-    await insertAll(tx, "export_labels", [...labelRows.values()], ["scan_version_id", "item_id", "value", "label"]);
+    await insertAll(tx, "export_fields", fieldRows, ["round_id", "team", "item_id", "side", "theme", "kind", "kind_word", "labels"]);
+    for (const table of ["export_rounds", "export_teams", "export_fields", "export_batch"]) {
+      await tx`analyze ${tx(table)}`;
+    }
 
     // The responses in key order: the order of the file says nothing about who submitted when.
     await tx`
@@ -176,15 +172,23 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
     const [{ count }] = await tx<[{ count: number }]>`select count(*)::int as count from export_order`;
     await tx`insert into export_batch values (0, 0)`;
 
+    // The batch's responses are picked first (a range of export_order's key, fetched as one
+    // materialised set), and only then unnested and joined to the small tables: left to itself,
+    // the planner joined every allowed question to every response of the team before unnesting.
     const rowsOf = tx`
-      select o.key as respondent, ${options.names ? tx`coalesce(o.name, '') as name,` : tx``}
+      with batch as materialized (
+        select o.ord, o.key, o.name, x.round_id, x.team,
+          x.num_items, x.num_sides, x.num_values, x.text_items, x.text_sides, x.text_values
+        from export_order o
+        join responses x on x.id = o.response_id
+        where o.ord between (select lo from export_batch) and (select hi from export_batch)
+      )
+      select x.key as respondent, ${options.names ? tx`coalesce(x.name, '') as name,` : tx``}
         x.round_id, r.title as round_title, r.scan, r.version as scan_version, t.label as team,
-        i.theme, a.item_id as item, i.kind_word as kind, a.side,
-        case when i.kind = 'text' then csv_safe(a.value) else a.value end as value,
-        coalesce(l.label, '') as label
-      from export_batch b
-      join export_order o on o.ord between b.lo and b.hi
-      join responses x on x.id = o.response_id
+        f.theme, a.item_id as item, f.kind_word as kind, a.side,
+        case when f.kind = 'text' then csv_safe(a.value) else a.value end as value,
+        coalesce(f.labels ->> a.value, '') as label
+      from batch x
       join export_rounds r on r.round_id = x.round_id
       join export_teams t on t.round_id = x.round_id and t.team = coalesce(x.team, '')
       cross join lateral (
@@ -196,10 +200,8 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
       ) a
       join export_fields f on f.round_id = x.round_id and f.team = coalesce(x.team, '')
         and f.item_id = a.item_id and f.side = a.side
-      join export_items i on i.scan_version_id = x.scan_version_id and i.item_id = a.item_id
-      left join export_labels l on l.scan_version_id = x.scan_version_id and l.item_id = a.item_id and l.value = a.value
       where a.value <> ''
-      order by o.ord, a.part, a.at
+      order by x.ord, a.part, a.at
     `;
 
     const size = sink.format === "csv" ? csvBatch : rowsBatch;
