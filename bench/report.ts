@@ -33,8 +33,11 @@ async function medianOf(runs: number, fn: () => Promise<unknown>): Promise<numbe
   return times[Math.floor(times.length / 2)]!;
 }
 
-/** Publishes the bachelorscan and fills one round with generated, submitted responses. */
-export async function seed(sql: Sql): Promise<{ roundId: string; answers: number }> {
+/**
+ * Publishes the bachelorscan and fills one round with generated, submitted responses (`tag`
+ * keeps the ids of several seeded rounds in one database apart).
+ */
+export async function seed(sql: Sql, responses = RESPONSES, tag = "bench-"): Promise<{ roundId: string; answers: number }> {
   const file = path.join(import.meta.dirname, "../scans/bachelorscan.scan");
   const text = await readFile(file, "utf8");
   const compiled = compile({ name: file, text }).result!;
@@ -44,7 +47,7 @@ export async function seed(sql: Sql): Promise<{ roundId: string; answers: number
     id: roundId,
     scanVersionId: versionId,
     title: "Bench",
-    groupName: "Bench",
+    groupName: `Bench ${tag}`,
     opensAt: new Date("2024-01-01"),
     // Closed: numbers appear only for closed rounds, and the bench must compute them.
     closesAt: new Date("2024-06-01"),
@@ -59,15 +62,15 @@ export async function seed(sql: Sql): Promise<{ roundId: string; answers: number
   // off for this session; the tallies are rebuilt once at the end. COPY FROM STDIN would hang on
   // PGlite.
   await sql`set session_replication_role = replica`;
-  for (let from = 1; from <= RESPONSES; from += BATCH) {
-    const to = Math.min(RESPONSES, from + BATCH - 1);
+  for (let from = 1; from <= responses; from += BATCH) {
+    const to = Math.min(responses, from + BATCH - 1);
     if (from === 1 || (from - 1) % 50_000 === 0) console.log(`  … ${from - 1} responses`);
     await sql`
       insert into responses (
         id, round_id, scan_version_id, owner_hash, team, status, data, submitted_at,
         num_items, num_sides, num_values
       )
-      select md5('bench-' || i)::uuid, ${roundId}, ${versionId}, md5('owner-' || i),
+      select md5(${tag} || i)::uuid, ${roundId}, ${versionId}, md5(${tag} || 'owner-' || i),
         'team-' || (i % ${TEAMS}), 'submitted', '{}'::jsonb, now(),
         array_agg(item order by k, side), array_agg(side order by k, side),
         array_agg(

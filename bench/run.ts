@@ -8,13 +8,14 @@ import { reportBench } from "./report.ts";
 import { respondentBench } from "./respondent.ts";
 import { copyBench } from "./copy.ts";
 import { abuseBench } from "./abuse.ts";
+import { exportBench } from "./export.ts";
 
 export interface BenchSection {
   name: string;
   run(): Promise<void>;
 }
 
-const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench, copyBench, abuseBench];
+const sections: BenchSection[] = [dslBench, editorBench, submitBench, reportBench, mailBench, respondentBench, copyBench, abuseBench, exportBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {
