@@ -13,7 +13,8 @@ import { defaultTimeZone } from "./lib/env.ts";
 import { AppError, errorHandler } from "./lib/errors.ts";
 import type { Log } from "./lib/log.ts";
 import { apiRoutes, completeDeclarations } from "./lib/openapi.ts";
-import { rateLimit, type RateLimit } from "./lib/rate-limit.ts";
+import { trustProxyHeader } from "./lib/client-address.ts";
+import { rateLimit, respondentRateLimit, type RateLimit } from "./lib/rate-limit.ts";
 import { strictInput } from "./lib/strict-input.ts";
 import { responseCheck } from "./lib/response-check.ts";
 import { RespondService } from "./respond/service.ts";
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions) {
 
   if (options.onResponseMismatch) app.use(responseCheck(() => declared, options.onResponseMismatch));
   app.use(requestId());
+  app.use(trustProxyHeader(options.trustedProxyHeader));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -115,11 +117,13 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
-  app.use("/api/respond/*", rateLimit(options.rateLimit));
-  app.use("/api/shared/*", rateLimit(options.rateLimit));
+  // Per link token, and per client address over all links (server/lib/rate-limit.ts).
+  const proxy = { trustedProxyHeader: options.trustedProxyHeader };
+  app.use("/api/respond/*", ...respondentRateLimit(options.rateLimit, proxy));
+  app.use("/api/shared/*", ...respondentRateLimit(options.rateLimit, proxy));
   // The form JSON (tens of kB for a long scan) goes out gzipped on a slow phone's first visit.
   app.get("/api/respond/:token", compress({ encoding: "gzip" }));
-  app.use("/api/auth/login", rateLimit(options.rateLimit));
+  app.use("/api/auth/login", rateLimit(options.rateLimit, proxy));
   // Bodies are JSON and text is text, before any route reads them (server/lib/strict-input.ts).
   app.use(
     "/api/*",
@@ -127,7 +131,7 @@ export function createApp(options: AppOptions) {
   );
   const methods = loginMethods(sql, Boolean(options.oidc));
   app.use("/api/auth/login", passwordLoginGate(methods));
-  app.use("/api/auth/oidc/*", rateLimit(options.rateLimit));
+  app.use("/api/auth/oidc/*", rateLimit(options.rateLimit, proxy));
   const auth = authenticate({ sql, session, adminToken: options.adminToken });
   app.use("/api/auth/*", auth);
   // Every admin route: someone logged in, viewers read-only; each route then names its roles

@@ -71,7 +71,7 @@ describe.each(backends)("admin pages' data on %s", (backend) => {
     expect(count).toBe(1);
 
     // The count the page confirms is the count queued: Bram, not Anna.
-    expect(await invitations.invite(roundId)).toEqual({ queued: count, withoutLink: 0 });
+    expect(await invitations.invite(roundId)).toEqual({ queued: count, withoutLink: 0, capped: 0 });
     recipients = await admin(app, "GET", `/api/admin/rounds/${roundId}/recipients`);
     expect(recipients.body.remindableFrom).toBe(new Date(clock().getTime() + reminderPauseMs).toISOString());
     await invitations.sendDue();

@@ -107,10 +107,10 @@ describe.each(backends)("links of closed rounds on %s", (backend) => {
     const roundId = await emptyRound(app, scanId, clock(), 10, { anonymous: true });
     const added = await admin(app, "POST", `/api/admin/rounds/${roundId}/respondents`, { respondents: people("heropend", 3) });
     const [first, second, never] = added.body.added.map((p: { id: string }) => p.id) as [string, string, string];
-    expect(await invitations.invite(roundId, [first, second])).toEqual({ queued: 2, withoutLink: 0 });
+    expect(await invitations.invite(roundId, [first, second])).toEqual({ queued: 2, withoutLink: 0, capped: 0 });
     expect((await invitations.sendDue()).outbox).toBe(2);
     // A reminder is queued just before the round closes, and not yet sent.
-    expect(await invitations.remindNow(roundId, [first])).toEqual({ queued: 1, withoutLink: 0 });
+    expect(await invitations.remindNow(roundId, [first])).toEqual({ queued: 1, withoutLink: 0, capped: 0 });
 
     clock.advance(10 * day);
     expect((await invitations.forgetClosedLinks()).sealedLinks).toBe(3);
@@ -148,7 +148,7 @@ describe.each(backends)("links of closed rounds on %s", (backend) => {
     });
     expect(late.status).toBe(201);
     const both = await admin(app, "POST", `/api/admin/rounds/${roundId}/invitations`, {});
-    expect(both).toEqual({ status: 202, body: { queued: 1, withoutLink: 1 } });
+    expect(both).toEqual({ status: 202, body: { queued: 1, withoutLink: 1, capped: 0 } });
     expect((await invitations.sendDue()).outbox).toBe(1);
     expect(Object.keys(await outboxLinks(app, roundId))).toEqual(["laat@example.org"]);
 

@@ -88,7 +88,7 @@ describe.each(backends)("invitations and reminders on %s", (backend) => {
     expect(form.status).toBe(200);
     expect((await states())["docent1@example.org"]).toBe("opened");
     // Sending again sends nothing: each invitation exists once.
-    expect(await invitations.invite(roundId)).toEqual({ queued: 0, withoutLink: 0 });
+    expect(await invitations.invite(roundId)).toEqual({ queued: 0, withoutLink: 0, capped: 0 });
     expect((await invitations.sendDue()).sent).toBe(0);
     transport.close();
   });
@@ -175,7 +175,7 @@ describe.each(backends)("invitations and reminders on %s", (backend) => {
 
     // An admin can still send one now, to those who have not submitted.
     mark = smtp.mails.length;
-    expect(await invitations.remindNow(roundId)).toEqual({ queued: 2, withoutLink: 0 });
+    expect(await invitations.remindNow(roundId)).toEqual({ queued: 2, withoutLink: 0, capped: 0 });
     await invitations.sendDue();
     expect(ours(mark)).toHaveLength(2);
     transport.close();
@@ -191,7 +191,7 @@ describe.each(backends)("invitations and reminders on %s", (backend) => {
     await invitations.sendDue();
     const outbox = await admin(app, "GET", `/api/admin/mail/outbox?round=${roundId}`);
     const token = tokenOf(/\/r\/\S+/.exec(outbox.body.mails[0].text)![0]);
-    expect(await invitations.remindNow(roundId, [body.added[0].id])).toEqual({ queued: 1, withoutLink: 0 });
+    expect(await invitations.remindNow(roundId, [body.added[0].id])).toEqual({ queued: 1, withoutLink: 0, capped: 0 });
     await send(app, "POST", `/api/respond/${token}/submit`, { responseId: crypto.randomUUID(), data: miniAnswers });
     expect(await invitations.sendDue()).toMatchObject({ outbox: 0, cancelled: 1 });
   });

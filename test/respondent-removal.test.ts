@@ -104,7 +104,7 @@ describe.each(backends)("removing a respondent on %s", (backend) => {
     const { app, invitations, roundId, ids, token } = await invitedRound();
     expect((await send(app, "PUT", `/api/respond/${token.bram}/draft`, { responseId: crypto.randomUUID(), data: { missie: 4 } })).status).toBe(200);
     // A reminder for each of the three waits in the queue.
-    expect(await invitations.remindNow(roundId)).toEqual({ queued: 3, withoutLink: 0 });
+    expect(await invitations.remindNow(roundId)).toEqual({ queued: 3, withoutLink: 0, capped: 0 });
 
     const bram = await remove(app, roundId, ids.bram!);
     expect(bram.body).toMatchObject({ responseDeleted: true, deletedResponse: "draft", droppedMails: 1, reason: null });

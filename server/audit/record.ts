@@ -3,7 +3,7 @@
 // address come from the request. Work without a request (the scheduler, a command) uses
 // `recordAudit` with its own actor.
 import type { Context } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
+import { clientAddress } from "../lib/client-address.ts";
 import type { AuthEnv } from "../accounts/guard.ts";
 import type { Queryable } from "../db/connect.ts";
 import type { AuditAction, AuditTargetKind } from "./actions.ts";
@@ -60,13 +60,10 @@ export function recordAudit(sql: Queryable, entry: AuditEntry): Promise<void> {
   });
 }
 
-/** The caller's address as the socket sees it (app.request() in tests has none). */
+/** The caller's address: TRUSTED_PROXY_HEADER's, or the socket's (app.request() in tests has none). */
 export function requestAddress(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
+  const address = clientAddress(c);
+  return address === "unknown" ? null : address;
 }
 
 /**

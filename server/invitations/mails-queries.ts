@@ -156,7 +156,7 @@ const remindable = (sql: Queryable, roundId: string, now: Date, respondentIds: s
   from respondents p
   join rounds r on r.id = p.round_id
   join lateral (
-    select max(m.seq) as seq
+    select max(m.seq) as seq, max(m.created_at) filter (where m.kind = 'reminder') as reminded_at
     from mails m
     where m.respondent_id = p.id and m.kind in ('invitation', 'reminder') and m.status in ('sent', 'outbox')
   ) last on last.seq is not null
@@ -178,6 +178,35 @@ export async function lastInvitationQueuedAt(sql: Queryable, roundId: string): P
   return row?.at ?? null;
 }
 
+/**
+ * The cap on "send a reminder now" (issue 11): a respondent gets at most one reminder a day from
+ * it, and never more than `maxReminders` reminders in all (the scheduled ones included), however
+ * often the button is pressed.
+ */
+export const reminderCap = { gapMs: 24 * 3_600_000, maxReminders: 5 };
+
+const withinCap = (sql: Queryable, now: Date) => sql`
+  (last.reminded_at is null or last.reminded_at <= ${new Date(now.getTime() - reminderCap.gapMs)})
+  and last.seq < ${reminderCap.maxReminders}
+`;
+
+/** Those "send a reminder now" would remind but for the cap, and when the first of them may be reminded again (null: never). */
+export async function countCapped(
+  sql: Queryable,
+  roundId: string,
+  now: Date,
+  respondentIds: string[] | null,
+): Promise<{ capped: number; nextAt: Date | null }> {
+  const [row] = await sql<{ capped: number; next_at: Date | null }[]>`
+    select count(*)::int as capped,
+      min(last.reminded_at) filter (where last.seq < ${reminderCap.maxReminders}) + make_interval(secs => ${reminderCap.gapMs / 1000}) as next_at
+    ${remindable(sql, roundId, now, respondentIds)}
+      and ${hasLink(sql, true)}
+      and not (${withinCap(sql, now)})
+  `;
+  return { capped: row!.capped, nextAt: row!.next_at };
+}
+
 /** An admin's "send a reminder now" to the given (or all) respondents who have not submitted and whose link is kept. */
 export async function queueReminderNow(
   sql: Queryable,
@@ -192,6 +221,7 @@ export async function queueReminderNow(
       last.seq + 1, ${now}, ${now}
     ${remindable(sql, roundId, now, respondentIds)}
       and ${hasLink(sql, true)}
+      and ${withinCap(sql, now)}
     on conflict (dedupe_key) do nothing
     returning id
   `;

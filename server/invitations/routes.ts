@@ -67,6 +67,10 @@ const queuedSchema = z.object({
     .number()
     .int()
     .openapi({ description: "Respondents skipped: their link was deleted when the round closed (it was reopened since)." }),
+  capped: z
+    .number()
+    .int()
+    .openapi({ description: "Reminders: respondents skipped because they had one less than a day ago, or five in all (the cap on remind now)." }),
 });
 
 function rate(r: RateRow): z.infer<typeof rateSchema> {
@@ -258,7 +262,11 @@ const remindRoute = createRoute({
   security: adminSecurity,
   middleware: requireRole("admin", "teamleader"),
   request: { params: roundParamSchema, body: { required: false, content: { "application/json": { schema: idsSchema } } } },
-  responses: { 202: json(queuedSchema, "Queued"), 409: linksDeleted },
+  responses: {
+    202: json(queuedSchema, "Queued"),
+    409: linksDeleted,
+    429: errorResponse("`reminder-cap`: none could be queued, as everyone left had a reminder less than a day ago, or five in all."),
+  },
 });
 
 const mailSettingsRoute = createRoute({

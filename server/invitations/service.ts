@@ -14,6 +14,8 @@ import {
   queueDueReminders,
   queueInvitations,
   queueReminderNow,
+  countCapped,
+  reminderCap,
   type ClaimedMail,
   type MailKind,
 } from "./mails-queries.ts";
@@ -67,6 +69,8 @@ export interface NewPerson {
 export interface Queued {
   queued: number;
   withoutLink: number;
+  /** Reminders only: respondents skipped by the cap on "remind now" (`reminderCap`). */
+  capped: number;
 }
 
 /** Links kept for mail that a pass deleted because their round had closed. */
@@ -81,6 +85,14 @@ const linksDeleted = (withoutLink: number) =>
     "links-deleted",
     `no personal link is kept for ${withoutLink === 1 ? "this respondent" : `these ${withoutLink} respondents`}: ` +
       "links are deleted when a round closes, so no mail can carry theirs (a link they already have still works)",
+  );
+
+const reminderCapped = (nextAt: Date | null) =>
+  new AppError(
+    429,
+    "reminder-cap",
+    `those left had a reminder less than ${reminderCap.gapMs / 3_600_000} hours ago, or ${reminderCap.maxReminders} in all; ` +
+      (nextAt ? `the next can go from ${nextAt.toISOString()}` : "no more reminders can be sent to them"),
   );
 
 /** How long after invitations the admin pages wait before offering "remind now". */
@@ -276,10 +288,12 @@ export class Invitations {
     const result = await this.sql.begin(async (tx) => ({
       queued: await queue(tx, roundId, now, respondentIds),
       withoutLink: await countWithoutLink(tx, kind, roundId, now, respondentIds),
+      ...(kind === "reminder" ? await countCapped(tx, roundId, now, respondentIds) : { capped: 0, nextAt: null }),
     }));
+    if (result.queued === 0 && result.capped > 0) throw reminderCapped(result.nextAt);
     if (result.queued === 0 && result.withoutLink > 0) throw linksDeleted(result.withoutLink);
     if (result.queued > 0) this.onQueued();
-    return result;
+    return { queued: result.queued, withoutLink: result.withoutLink, capped: result.capped };
   }
 
   /**

@@ -4,10 +4,20 @@
 // that proxy sets (e.g. `x-forwarded-for`, `x-real-ip`); then that header, and only that one, is
 // read. For X-Forwarded-For the last entry counts: it is the one our own proxy appended, earlier
 // entries come from the client.
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 
-export function clientAddress(c: Context, trustedProxyHeader: string | undefined): string {
+const contextKey = "trustedProxyHeader" as never;
+
+/** Makes the configured header known to `clientAddress(c)` calls that do not pass it (the audit log). */
+export function trustProxyHeader(header: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (header) c.set(contextKey, header as never);
+    await next();
+  };
+}
+
+export function clientAddress(c: Context, trustedProxyHeader: string | undefined = c.get(contextKey) as string | undefined): string {
   if (trustedProxyHeader) {
     const value = c.req.header(trustedProxyHeader);
     const last = value?.split(",").at(-1)?.trim();

@@ -22,7 +22,7 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   /** The e-mail address of the admin account created on a first start without accounts. */
   FIRST_ADMIN_EMAIL: z.email().default("admin@peilstok.local"),
-  /** Requests a client IP may burst on /api/respond, refilled at RATE_LIMIT_PER_SECOND. */
+  /** Requests one link token may burst on /api/respond (a client address 50 times that over all links; logins per address), refilled at RATE_LIMIT_PER_SECOND. */
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).default(256),

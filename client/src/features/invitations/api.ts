@@ -113,6 +113,8 @@ export const removeRespondent = (id: string, respondentId: string) =>
 export interface Queued {
   queued: number;
   withoutLink: number;
+  /** Reminders: skipped because they had one less than a day ago, or five in all. */
+  capped: number;
 }
 
 export const sendInvitations = (id: string) => adminRequest<Queued>("POST", `${round(id)}/invitations`, {});

@@ -15,6 +15,9 @@ const withoutLinkText = (n: number) =>
   `Voor ${n === 1 ? "1 respondent" : `${n} respondenten`} is de persoonlijke link gewist toen de ronde sloot: ` +
   "daarom kan er geen uitnodiging of herinnering met die link meer worden verstuurd. Een link die zij al hebben, blijft werken.";
 
+const cappedText = (n: number) =>
+  `${n === 1 ? "1 respondent kreeg" : `${n} respondenten kregen`} geen herinnering: zij kregen er in de afgelopen 24 uur al een (of al vijf in totaal).`;
+
 type Kind = "invitations" | "reminders";
 
 /**
@@ -63,10 +66,19 @@ export function SendButtons({ roundId, user, recipients, onSent }: { roundId: st
         : (n: number) => (n === 0 ? "Er was niemand om te herinneren." : `${n === 1 ? "1 herinnering staat" : `${n} herinneringen staan`} klaar om te versturen.`);
     try {
       const result: Queued = await (kind === "invitations" ? sendInvitations(roundId) : remindNow(roundId));
-      setNotice(result.withoutLink > 0 ? `${what(result.queued)} ${withoutLinkText(result.withoutLink)}` : what(result.queued));
+      const skipped = [
+        result.withoutLink > 0 ? withoutLinkText(result.withoutLink) : null,
+        result.capped > 0 ? cappedText(result.capped) : null,
+      ].filter(Boolean);
+      setNotice([what(result.queued), ...skipped].join(" "));
       onSent();
     } catch (e) {
-      if (e instanceof ApiError && e.code === "links-deleted") {
+      if (e instanceof ApiError && e.code === "reminder-cap") {
+        setError(
+          "Er is niets verstuurd: iedereen die nog niet heeft geantwoord, kreeg in de afgelopen 24 uur al een herinnering " +
+            "(of al vijf in totaal). Zo krijgt niemand te veel mail.",
+        );
+      } else if (e instanceof ApiError && e.code === "links-deleted") {
         setError(
           "Er is niets verstuurd: de persoonlijke links van deze respondenten zijn gewist toen de ronde sloot, " +
             "dus geen mail kan hun link nog bevatten. Een link die zij al hebben, blijft werken.",
