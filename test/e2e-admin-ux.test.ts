@@ -165,6 +165,7 @@ describe("admin pages", () => {
       ["/admin/outbox", "Postvak uit", "outbox"],
       ["/admin/accounts", "Accounts", "accounts"],
       ["/admin/settings", "Instellingen", "settings"],
+      ["/admin/audit", "Logboek", "audit"],
       ["/admin/security", "Beveiliging", "security"],
       ["/admin/bestaat-niet", "Pagina niet gevonden", "not-found"],
     ];
@@ -179,6 +180,7 @@ describe("admin pages", () => {
         "Postvak uit",
         "Accounts",
         "Instellingen",
+        "Logboek",
         "Beveiliging",
       ]);
       expect(await header.locator(".shell-user").textContent(), path).toContain("beheerder");

@@ -29,6 +29,7 @@ const RoundRespondentsPage = lazy(() =>
 const PrivacyPage = lazy(() => import("../features/privacy/components/privacy-page.tsx").then((m) => ({ default: m.PrivacyPage })));
 const RoundPage = lazy(() => import("../features/rounds/components/round-page.tsx").then((m) => ({ default: m.RoundPage })));
 const ScanPage = lazy(() => import("../features/admin/components/scan-page.tsx").then((m) => ({ default: m.ScanPage })));
+const AuditPage = lazy(() => import("../features/audit/components/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
 // The editor brings CodeMirror and the scan compiler: its own chunk.
 const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
 
@@ -56,5 +57,6 @@ export const routes: readonly Route[] = [
   { path: "/admin/outbox", component: OutboxPage, admin: { roles: admins } },
   { path: "/admin/accounts", component: AccountsPage, admin: { roles: admins } },
   { path: "/admin/settings", component: SettingsPage, admin: { roles: admins } },
+  { path: "/admin/audit", component: AuditPage, admin: { roles: admins } },
   { path: "/admin/security", component: SecurityPage, admin: {} },
 ];

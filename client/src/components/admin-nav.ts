@@ -25,5 +25,6 @@ export const adminNav: readonly NavItem[] = [
   { href: "/admin/outbox", label: "Postvak uit", roles: ["admin"], owns: under("/admin/outbox") },
   { href: "/admin/accounts", label: "Accounts", roles: ["admin"], owns: under("/admin/accounts") },
   { href: "/admin/settings", label: "Instellingen", roles: ["admin"], owns: under("/admin/settings") },
+  { href: "/admin/audit", label: "Logboek", roles: ["admin"], owns: under("/admin/audit") },
   { href: "/admin/security", label: "Beveiliging", roles: everyone, owns: under("/admin/security") },
 ];
