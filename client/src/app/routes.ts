@@ -30,6 +30,7 @@ const PrivacyPage = lazy(() => import("../features/privacy/components/privacy-pa
 const RoundPage = lazy(() => import("../features/rounds/components/round-page.tsx").then((m) => ({ default: m.RoundPage })));
 const ScanPage = lazy(() => import("../features/admin/components/scan-page.tsx").then((m) => ({ default: m.ScanPage })));
 const AuditPage = lazy(() => import("../features/audit/components/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
+const NoAccessPage = lazy(() => import("../features/sign-in/components/no-access-page.tsx").then((m) => ({ default: m.NoAccessPage })));
 // The editor brings CodeMirror and the scan compiler: its own chunk.
 const EditorPage = lazy(() => import("../features/editor/components/editor-page.tsx").then((m) => ({ default: m.EditorPage })));
 
@@ -42,6 +43,7 @@ export const routes: readonly Route[] = [
   { path: "/gedeeld/:token", component: SharedResultPage },
   { path: "/toegankelijkheid", component: AccessibilityStatement },
   { path: "/privacy", component: PrivacyPage },
+  { path: "/admin/geen-toegang", component: NoAccessPage },
   { path: "/admin", component: OverviewPage, admin: {} },
   { path: "/admin/rounds/new", component: RoundFormPage, admin: { roles: writers } },
   { path: "/admin/rounds/:roundId/manage", component: RoundPage, admin: {} },

@@ -4,6 +4,7 @@ import { ApiError } from "../lib/http.ts";
 import { Button } from "./button.tsx";
 import { TextField } from "./field.tsx";
 import { Notice } from "./notice.tsx";
+import { OrganisationLoginButton, useLoginMethods } from "./organisation-login.tsx";
 
 /**
  * Shown by the admin shell instead of any admin page while nobody is logged in; after logging in
@@ -24,6 +25,7 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
   const [token, setToken] = useState("");
   // After a right password on an account with two-factor login: the code step.
   const [needsCode, setNeedsCode] = useState(false);
+  const methods = useLoginMethods();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,9 +43,11 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
             ? "Deze code klopt niet of is al gebruikt. Gebruik de code die je app nu toont, of een herstelcode."
             : e instanceof ApiError && e.status === 401
               ? "E-mailadres of wachtwoord klopt niet."
-              : e instanceof ApiError && e.status === 429
-                ? waitText(e)
-                : "Inloggen lukt nu niet. Probeer het later opnieuw.",
+              : e instanceof ApiError && e.code === "password-login-off"
+                ? "Inloggen met een wachtwoord staat uit. Log in met je organisatieaccount."
+                : e instanceof ApiError && e.status === 429
+                  ? waitText(e)
+                  : "Inloggen lukt nu niet. Probeer het later opnieuw.",
         );
       }
       setBusy(false);
@@ -59,25 +63,29 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
     <main className="login" id="main">
       <p className="login-brand">Peilstok</p>
       <h1>Inloggen</h1>
-      <form onSubmit={submit} className="form" aria-label="Inloggen">
-        <TextField label="E-mailadres" name="email" type="email" autoComplete="username" required readOnly={needsCode} />
-        <TextField label="Wachtwoord" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} />
-        {needsCode ? (
-          <TextField
-            label="Code uit je authenticator-app"
-            name="code"
-            autoComplete="one-time-code"
-            required
-            autoFocus
-            maxLength={32}
-            hint="Tweestapsverificatie staat aan voor dit account. Telefoon kwijt? Vul dan een van je herstelcodes in."
-          />
-        ) : null}
-        {error ? <Notice kind="error">{error}</Notice> : null}
-        <Button type="submit" busy={busy}>
-          {needsCode ? "Code controleren" : "Inloggen"}
-        </Button>
-      </form>
+      {methods.oidc ? <OrganisationLoginButton /> : null}
+      {methods.oidc && methods.password ? <p className="login-or">of met je e-mailadres en wachtwoord</p> : null}
+      {methods.password ? (
+        <form onSubmit={submit} className="form" aria-label="Inloggen">
+          <TextField label="E-mailadres" name="email" type="email" autoComplete="username" required readOnly={needsCode} />
+          <TextField label="Wachtwoord" name="password" type="password" autoComplete="current-password" required readOnly={needsCode} />
+          {needsCode ? (
+            <TextField
+              label="Code uit je authenticator-app"
+              name="code"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+              maxLength={32}
+              hint="Tweestapsverificatie staat aan voor dit account. Telefoon kwijt? Vul dan een van je herstelcodes in."
+            />
+          ) : null}
+          {error ? <Notice kind="error">{error}</Notice> : null}
+          <Button type="submit" busy={busy} variant={methods.oidc ? "secondary" : "primary"}>
+            {needsCode ? "Code controleren" : "Inloggen"}
+          </Button>
+        </form>
+      ) : null}
       <details className="login-token" open={tokenRejected || undefined}>
         <summary>Inloggen met een API-sleutel</summary>
         <form onSubmit={submitToken} className="form">
@@ -95,6 +103,9 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
           </Button>
         </form>
       </details>
+      <p className="login-privacy">
+        <a href="/privacy">Privacy: wat Peilstok bewaart en hoe lang</a>
+      </p>
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { useAdminUser } from "../../../lib/admin-session.ts";
 import { formatDate, formatDateTime } from "../../../lib/format-date.ts";
 import { ApiError } from "../../../lib/http.ts";
 import { roleNames } from "../../../lib/labels.ts";
+import { OidcRequests } from "./oidc-requests.tsx";
 import { createAccount, fetchAccounts, updateAccount, type Account, type AccountChange, type Role } from "../api.ts";
 
 const roleOptions = (
@@ -91,6 +92,7 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader title="Accounts" meta="Wie kan inloggen, met welke rol en voor welke teams." />
+      <OidcRequests onApproved={() => void load()} />
       <Card title="Alle accounts">
         {loadError ? <Notice kind="error">De accounts konden niet worden geladen.</Notice> : null}
         {accounts ? (
