@@ -10,6 +10,7 @@ import { ApiError } from "../../../lib/http.ts";
 import { formatDateTime } from "../../../lib/format-date.ts";
 import { fetchSettings, saveSettings, type Settings, type StoredSettings } from "../settings-api.ts";
 import { PrivacySettings } from "./settings-privacy.tsx";
+import { LoginSettings, RetentionSettings } from "./settings-lifecycle.tsx";
 import "../admin.css";
 
 export interface SettingsSectionProps {
@@ -20,6 +21,8 @@ export interface SettingsSectionProps {
 /** The sections, in page order. */
 const sections: { id: string; title: string; component: ComponentType<SettingsSectionProps> }[] = [
   { id: "privacy", title: "Privacy", component: PrivacySettings },
+  { id: "retention", title: "Bewaartermijnen", component: RetentionSettings },
+  { id: "login", title: "Inloggen", component: LoginSettings },
 ];
 
 export function SettingsPage() {
@@ -103,4 +106,6 @@ export function SettingsPage() {
 /** Field names in error messages. */
 const labels: Record<string, string> = {
   minGroupSize: "minimale groepsgrootte (minstens 3)",
+  retentionMonths: "bewaartermijn persoonsgegevens (1 tot 120 maanden)",
+  auditRetentionMonths: "bewaartermijn logboek (6 tot 120 maanden)",
 };
