@@ -52,6 +52,7 @@ export const texts = {
     footer: {
       label: "Over deze pagina",
       accessibility: "Toegankelijkheid",
+      privacy: "Privacy",
     },
   },
   en: {
@@ -100,6 +101,7 @@ export const texts = {
     footer: {
       label: "About this page",
       accessibility: "Accessibility",
+      privacy: "Privacy",
     },
   },
 } satisfies Record<FormLocale, unknown>;

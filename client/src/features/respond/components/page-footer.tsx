@@ -5,7 +5,10 @@ import type { Texts } from "../texts.ts";
  * The links under every respondent page. Add a page by adding a line here (the label in both
  * languages goes in texts.ts).
  */
-const links = [{ href: "/toegankelijkheid", label: (t: Texts) => t.footer.accessibility }] as const;
+const links = [
+  { href: "/toegankelijkheid", label: (t: Texts) => t.footer.accessibility },
+  { href: "/privacy", label: (t: Texts) => t.footer.privacy },
+] as const;
 
 export function PageFooter({ t }: { t: Texts }) {
   return (
