@@ -166,6 +166,7 @@ describe("admin pages", () => {
       ["/admin/accounts", "Accounts", "accounts"],
       ["/admin/settings", "Instellingen", "settings"],
       ["/admin/audit", "Logboek", "audit"],
+      ["/admin/avg", "AVG-verzoeken", "avg"],
       ["/admin/security", "Beveiliging", "security"],
       ["/admin/bestaat-niet", "Pagina niet gevonden", "not-found"],
     ];
@@ -181,6 +182,7 @@ describe("admin pages", () => {
         "Accounts",
         "Instellingen",
         "Logboek",
+        "AVG-verzoeken",
         "Beveiliging",
       ]);
       expect(await header.locator(".shell-user").textContent(), path).toContain("beheerder");

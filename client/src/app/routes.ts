@@ -29,6 +29,7 @@ const RoundRespondentsPage = lazy(() =>
 const PrivacyPage = lazy(() => import("../features/privacy/components/privacy-page.tsx").then((m) => ({ default: m.PrivacyPage })));
 const RoundPage = lazy(() => import("../features/rounds/components/round-page.tsx").then((m) => ({ default: m.RoundPage })));
 const ScanPage = lazy(() => import("../features/admin/components/scan-page.tsx").then((m) => ({ default: m.ScanPage })));
+const AvgPage = lazy(() => import("../features/avg/components/avg-page.tsx").then((m) => ({ default: m.AvgPage })));
 const AuditPage = lazy(() => import("../features/audit/components/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
 const NoAccessPage = lazy(() => import("../features/sign-in/components/no-access-page.tsx").then((m) => ({ default: m.NoAccessPage })));
 // The editor brings CodeMirror and the scan compiler: its own chunk.
@@ -60,5 +61,6 @@ export const routes: readonly Route[] = [
   { path: "/admin/accounts", component: AccountsPage, admin: { roles: admins } },
   { path: "/admin/settings", component: SettingsPage, admin: { roles: admins } },
   { path: "/admin/audit", component: AuditPage, admin: { roles: admins } },
+  { path: "/admin/avg", component: AvgPage, admin: { roles: admins } },
   { path: "/admin/security", component: SecurityPage, admin: {} },
 ];

@@ -26,5 +26,6 @@ export const adminNav: readonly NavItem[] = [
   { href: "/admin/accounts", label: "Accounts", roles: ["admin"], owns: under("/admin/accounts") },
   { href: "/admin/settings", label: "Instellingen", roles: ["admin"], owns: under("/admin/settings") },
   { href: "/admin/audit", label: "Logboek", roles: ["admin"], owns: under("/admin/audit") },
+  { href: "/admin/avg", label: "AVG-verzoeken", roles: ["admin"], owns: under("/admin/avg") },
   { href: "/admin/security", label: "Beveiliging", roles: everyone, owns: under("/admin/security") },
 ];
