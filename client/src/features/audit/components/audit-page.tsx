@@ -77,6 +77,21 @@ function describe(e: AuditEntryView): string {
   take("source", (v) => (v === "oidc-claims" ? "volgens de organisatie (claims)" : String(v)));
   take("role", (v) => `rol ${role(v)}${teams(d.teams)}`);
   if ("role" in d) used.add("teams");
+  // A round's facts (round.create); its title and group are in the round column already.
+  take("title", () => null);
+  take("group", () => null);
+  take("scan", (v) => `scan ${String(v)}${"version" in d ? ` versie ${String(d.version)}` : ""}`);
+  if ("scan" in d) used.add("version");
+  take("opensAt", (v) => `open ${formatDateTime(String(v))}${typeof d.closesAt === "string" ? ` tot ${formatDateTime(d.closesAt)}` : ""}`);
+  if ("opensAt" in d) used.add("closesAt");
+  take("anonymous", (v) => (v ? "anoniem" : null));
+  take("openLink", (v) => (v ? "met open link" : null));
+  take("minGroupSize", (v) => `minimale groepsgrootte ${String(v)}`);
+  // Settings (settings.change).
+  take("retentionMonths", (v) => `bewaartermijn persoonsgegevens ${count(Number(v), "maand", "maanden")}`);
+  take("auditRetentionMonths", (v) => `bewaartermijn logboek ${count(Number(v), "maand", "maanden")}`);
+  take("passwordLogin", (v) => `inloggen met wachtwoord ${v ? "aan" : "uit"}`);
+  take("linkedExisting", (v) => (v ? "gekoppeld aan het bestaande account" : null));
   take("format", (v) => String(v).toUpperCase());
   take("added", (v) => count(Number(v), "respondent toegevoegd", "respondenten toegevoegd"));
   take("rejected", (v) => (Number(v) ? count(Number(v), "regel afgewezen", "regels afgewezen") : null));
@@ -105,6 +120,7 @@ function target(e: AuditEntryView): string {
   if (!e.target) return "";
   if (e.target.kind === "respondent") return "een respondent";
   if (e.target.kind === "person") return "een e-mailadres (niet bewaard)";
+  if (e.target.kind === "settings") return "";
   return e.target.label ?? e.target.id ?? "";
 }
 
@@ -145,7 +161,9 @@ export function AuditPage() {
         title="Logboek"
         meta="Wie deed wat in Peilstok: inloggen, rapporten bekijken en downloaden, mails versturen, rondes, accounts en instellingen wijzigen. Regels kunnen niet worden gewijzigd of verwijderd; ze verdwijnen pas na de bewaartermijn (Instellingen)."
       />
-      <form className="form audit-filter" onSubmit={apply} aria-label="Logboek filteren" key={JSON.stringify(filter)}>
+      {/* Uncontrolled fields, drawn again when the filter changes or the options arrive (a select
+          cannot show a value before its option exists, e.g. after a reload with ?action=…). */}
+      <form className="form audit-filter" onSubmit={apply} aria-label="Logboek filteren" key={`${JSON.stringify(filter)}:${page ? "options" : "none"}:${rounds.length}`}>
         <FieldRow>
           <SelectField label="Persoon" name="actor" defaultValue={filter.actor ?? ""}>
             <option value="">Iedereen</option>
@@ -198,7 +216,7 @@ export function AuditPage() {
               : `${count(page.total, "regel", "regels")}${page.pages > 1 ? `, pagina ${page.page} van ${page.pages}` : ""}.`}
           </p>
           {page.entries.length > 0 ? (
-            <DataTable label="Logboek">
+            <DataTable label="Logboek" className="audit-table">
               <thead>
                 <tr>
                   <th scope="col">Wanneer</th>
@@ -211,17 +229,17 @@ export function AuditPage() {
               <tbody>
                 {page.entries.map((e) => (
                   <tr key={e.id} data-action={e.action}>
-                    <td className="audit-when">{formatDateTime(e.at)}</td>
-                    <td className="audit-who">
+                    <td className="audit-when" data-label="Wanneer">{formatDateTime(e.at)}</td>
+                    <td className="audit-who" data-label="Wie">
                       {who(e)}
                       {e.clientAddress ? <span className="muted audit-address">{e.clientAddress}</span> : null}
                     </td>
-                    <td>
+                    <td data-label="Wat">
                       {e.actionLabel}
                       {target(e) ? <span className="muted audit-target">{target(e)}</span> : null}
                     </td>
-                    <td>{e.round ? (e.round.title ? `${e.round.title} (${e.round.group})` : "verwijderde ronde") : ""}</td>
-                    <td className="audit-details">{describe(e)}</td>
+                    <td data-label="Ronde">{e.round ? (e.round.title ? `${e.round.title} (${e.round.group})` : "verwijderde ronde") : ""}</td>
+                    <td className="audit-details" data-label="Details">{describe(e)}</td>
                   </tr>
                 ))}
               </tbody>
