@@ -70,7 +70,7 @@ export function AvgPage() {
         meta="Vraagt iemand wat Peilstok over hem of haar bewaart (inzage), of wil iemand dat alles wordt gewist? Zoek het e-mailadres op, download het overzicht voor de persoon, en wis het als daarom is gevraagd."
       />
       <Card title="E-mailadres opzoeken">
-        <form className="form avg-lookup" onSubmit={lookUp} aria-label="E-mailadres opzoeken">
+        <form className="form avg-lookup" onSubmit={lookUp}>
           <TextField
             label="E-mailadres"
             name="email"
@@ -140,7 +140,7 @@ function SubjectSummary({
     <Card title={`Wat Peilstok bewaart over ${address}`} className="avg-summary">
       {anything ? null : <Notice kind="info">Peilstok bewaart niets over dit e-mailadres. Het overzicht kun je toch downloaden als antwoord aan de persoon.</Notice>}
       {data.deelnames.length > 0 ? (
-        <DataTable label="Deelnames aan peilingen">
+        <DataTable label="Deelnames aan peilingen" className="avg-table">
           <thead>
             <tr>
               <th scope="col">Ronde</th>
@@ -152,19 +152,19 @@ function SubjectSummary({
           <tbody>
             {data.deelnames.map((p, i) => (
               <tr key={i}>
-                <td>
+                <td data-label="Ronde">
                   {p.ronde.titel}
                   <span className="muted avg-sub">
                     {p.ronde.groep}
                     {p.ronde.openVanaf ? ` · vanaf ${formatDate(p.ronde.openVanaf)}` : ""}
                   </span>
                 </td>
-                <td>
+                <td data-label="Naam en team">
                   {p.naam}
                   {p.team ? <span className="muted avg-sub">{p.team}</span> : null}
                 </td>
-                <td>{p.voortgang}</td>
-                <td>{answers(p)}</td>
+                <td data-label="Voortgang">{p.voortgang}</td>
+                <td data-label="Antwoorden">{answers(p)}</td>
               </tr>
             ))}
           </tbody>
