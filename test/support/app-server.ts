@@ -75,11 +75,13 @@ export interface AppServerOptions {
    * folder, as on a first `npm start`.
    */
   emptyDataDir?: boolean;
+  /** Listen on this port (from `freePort`) when something must know the address beforehand, such as an OIDC provider's redirect URI. */
+  port?: number;
 }
 
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const clientDir = await buildClient();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), "peilstok-data-"));
   if (!options.emptyDataDir && !options.env?.DATABASE_URL) await seedEmbeddedDataDir(dataDir, { migrated: false });
   const url = `http://127.0.0.1:${port}`;
