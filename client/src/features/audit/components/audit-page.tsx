@@ -40,6 +40,14 @@ const role = (r: unknown) => (typeof r === "string" && r in roleNames ? roleName
 const teams = (t: unknown) => (Array.isArray(t) && t.length ? ` (${t.join(", ")})` : "");
 const yes = (v: unknown) => (v ? "ja" : "nee");
 
+const changeNames: Record<string, string> = {
+  dates: "gegevens gewijzigd",
+  close: "nu gesloten",
+  reopen: "heropend",
+  archive: "gearchiveerd",
+  unarchive: "uit het archief gehaald",
+};
+
 const methodNames: Record<string, string> = { password: "met wachtwoord", oidc: "met organisatieaccount" };
 const reasonNames: Record<string, string> = {
   "awaiting-role": "wacht op een rol",
@@ -55,7 +63,7 @@ function describe(e: AuditEntryView): string {
   const parts: string[] = [];
   const used = new Set<string>();
   const take = (key: string, text: (v: unknown) => string | null) => {
-    if (!(key in d)) return;
+    if (!(key in d) || used.has(key)) return;
     used.add(key);
     const t = text(d[key]);
     if (t) parts.push(t);
@@ -78,12 +86,18 @@ function describe(e: AuditEntryView): string {
   take("role", (v) => `rol ${role(v)}${teams(d.teams)}`);
   if ("role" in d) used.add("teams");
   // A round's facts (round.create); its title and group are in the round column already.
-  take("title", () => null);
+  take("change", (v) => changeNames[String(v)] ?? String(v));
+  take("title", (v) => (e.action === "round.update" ? `titel "${String(v)}"` : null));
   take("group", () => null);
   take("scan", (v) => `scan ${String(v)}${"version" in d ? ` versie ${String(d.version)}` : ""}`);
   if ("scan" in d) used.add("version");
   take("opensAt", (v) => `open ${formatDateTime(String(v))}${typeof d.closesAt === "string" ? ` tot ${formatDateTime(d.closesAt)}` : ""}`);
   if ("opensAt" in d) used.add("closesAt");
+  take("closesAt", (v) => `sluit ${formatDateTime(String(v))}`);
+  take("closedAt", (v) => `gesloten ${formatDateTime(String(v))}`);
+  take("responses", (v) => count(Number(v), "set antwoorden", "sets antwoorden"));
+  take("actions", (v) => count(Number(v), "actie", "acties"));
+  take("seriesDeleted", (v) => (v ? "lege reeks verwijderd" : null));
   take("anonymous", (v) => (v ? "anoniem" : null));
   take("openLink", (v) => (v ? "met open link" : null));
   take("minGroupSize", (v) => `minimale groepsgrootte ${String(v)}`);
@@ -92,6 +106,20 @@ function describe(e: AuditEntryView): string {
   take("auditRetentionMonths", (v) => `bewaartermijn logboek ${count(Number(v), "maand", "maanden")}`);
   take("passwordLogin", (v) => `inloggen met wachtwoord ${v ? "aan" : "uit"}`);
   take("linkedExisting", (v) => (v ? "gekoppeld aan het bestaande account" : null));
+  // AVG requests (privacy.export, privacy.erase).
+  take("participations", (v) => count(Number(v), "deelname", "deelnames"));
+  take("responsesDeleted", (v) => (Number(v) ? count(Number(v), "set antwoorden gewist", "sets antwoorden gewist") : null));
+  take("anonymousRounds", (v) => (Number(v) ? count(Number(v), "anonieme ronde", "anonieme rondes") : null));
+  take("account", (v) => (v === "deleted" ? "account verwijderd" : v === true ? "met account" : null));
+  take("signInRequests", (v) => (Number(v) ? count(Number(v), "aanvraag om toegang", "aanvragen om toegang") : null));
+  take("kept", () => null);
+  // The lifecycle and the backup commands.
+  take("afterCloseDays", () => null);
+  take("idleDays", () => null);
+  take("tables", (v) => count(Number(v), "tabel", "tabellen"));
+  take("rows", (v) => count(Number(v), "rij", "rijen"));
+  take("backupCreatedAt", (v) => `back-up van ${formatDateTime(String(v))}`);
+  take("from", (v) => (v === "embedded" ? "uit de ingebouwde database" : String(v)));
   take("format", (v) => String(v).toUpperCase());
   take("added", (v) => count(Number(v), "respondent toegevoegd", "respondenten toegevoegd"));
   take("rejected", (v) => (Number(v) ? count(Number(v), "regel afgewezen", "regels afgewezen") : null));
