@@ -184,6 +184,12 @@ describe.each(backends)("respondent API on %s", (backend) => {
       expect(((await res.json()) as any).error.code).toBe("malformed-json");
     });
 
+    test("answers that are not an object", async () => {
+      for (const data of [[1, 2], "4", null]) {
+        expect(await issuesOf(await submit(token, randomUUID(), data))).toEqual([["data", "invalid"]]);
+      }
+    });
+
     test("a response id that is not a UUID", async () => {
       expect(await issuesOf(await submit(token, "1234", miniAnswers))).toEqual([["responseId", "invalid"]]);
     });

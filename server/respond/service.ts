@@ -66,6 +66,11 @@ export interface ResponseInput {
   data: unknown;
 }
 
+interface FoundLink {
+  link: LinkRow;
+  owner: Owner;
+}
+
 function ownerOf(link: LinkRow, token: string): Owner {
   const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
   if (link.kind === "open") {
@@ -117,13 +122,14 @@ export class RespondService {
    * Link rows for drafts and submits, kept a few seconds: a respondent's page autosaves often,
    * and a round's dates are compared with the clock on every request, not cached as a state.
    */
-  private readonly recentLinks = new Map<string, { link: LinkRow; until: number }>();
+  private readonly recentLinks = new Map<string, { found: FoundLink; until: number }>();
 
-  private async link(token: string, { fresh = false } = {}): Promise<LinkRow> {
+  /** The link of a token and who owns its responses (both kept with the link a few seconds). */
+  private async link(token: string, { fresh = false } = {}): Promise<FoundLink> {
     const hash = tokenHash(token);
     const now = Date.now();
     const cached = this.recentLinks.get(hash);
-    if (!fresh && cached && cached.until > now) return cached.link;
+    if (!fresh && cached && cached.until > now) return cached.found;
     const link = await findLink(this.sql, hash);
     if (!link) throw notFound("link");
     if (link.kind === "open" && answeredBy((await this.versions.get(link.scan_version_id)).compiled.model) === "team") {
@@ -134,9 +140,10 @@ export class RespondService {
         "this scan is answered by a team together, through the team's own link; an open link does not accept answers",
       );
     }
+    const found = { link, owner: ownerOf(link, token) };
     if (this.recentLinks.size >= 10_000) this.recentLinks.clear();
-    this.recentLinks.set(hash, { link, until: now + linkCacheMs });
-    return link;
+    this.recentLinks.set(hash, { found, until: now + linkCacheMs });
+    return found;
   }
 
   /**
@@ -163,8 +170,7 @@ export class RespondService {
   }
 
   async form(token: string, responseId: string | undefined): Promise<Form> {
-    const link = await this.link(token, { fresh: true });
-    const owner = ownerOf(link, token);
+    const { link, owner } = await this.link(token, { fresh: true });
     const [version, response] = await Promise.all([
       this.versions.get(link.scan_version_id),
       findOwned(this.sql, owner, responseId),
@@ -202,12 +208,11 @@ export class RespondService {
   }
 
   async saveDraft(token: string, input: ResponseInput): Promise<z.infer<typeof draftSavedSchema>> {
-    const link = await this.link(token);
+    const { link, owner } = await this.link(token);
     this.assertOpen(link);
     const { validator } = await this.versions.get(link.scan_version_id);
     const result = validator.draft(input.data);
     if (!result.ok) throw new AppError(400, "invalid-answers", "the draft has invalid answers", result.issues);
-    const owner = ownerOf(link, token);
     try {
       return await this.sql.begin(async (tx) => {
         const saved = await upsertDraft(tx, owner, input.responseId, result.data);
@@ -232,14 +237,13 @@ export class RespondService {
    * response id: a retry with the same answers returns the first submission's time.
    */
   async submit(token: string, input: ResponseInput): Promise<z.infer<typeof submittedSchema>> {
-    const link = await this.link(token);
+    const { link, owner } = await this.link(token);
     this.assertOpen(link);
     const { validator } = await this.versions.get(link.scan_version_id);
     const result = validator.submission(input.data);
     if (!result.ok) {
       throw new AppError(400, "invalid-answers", "the submission has invalid answers", result.issues);
     }
-    const owner = ownerOf(link, token);
     const { data, arrays } = result;
     const id = input.responseId;
     try {
