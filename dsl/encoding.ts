@@ -43,11 +43,31 @@ function windows1252(byte: number): string | undefined {
 }
 
 /**
+ * UTF-16 as Notepad ("Unicode") and Word write it: a byte-order mark FF FE or FE FF, or, without
+ * one, a text whose every other byte is 0 (a scan file starts with ascii: `#` or `scan`).
+ */
+function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return "utf-16le";
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return "utf-16be";
+  return undefined;
+}
+
+/**
  * Decodes a scan file. Valid UTF-8 (with or without a byte-order mark) gives its text; anything
  * else gives `encoding-invalid` at the first bad byte, and a text (bad bytes shown as �) that
  * the diagnostic can be rendered against.
  */
 export function decodeSource(name: string, bytes: Uint8Array): { source: Source; diagnostics: RawDiagnostic[] } {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    // Notepad's "Unicode": reported at the start, against the text as it was meant to be read.
+    const text = new TextDecoder(utf16, { ignoreBOM: true }).decode(bytes);
+    const d = raw("encoding-invalid", "utf16", { start: 0, end: 1 }, {});
+    d.syntax = true;
+    return { source: { name, text }, diagnostics: [d] };
+  }
   try {
     return { source: { name, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) }, diagnostics: [] };
   } catch {

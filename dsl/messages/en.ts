@@ -205,6 +205,11 @@ export const en: Catalogue = {
       notes: ["respondents would see a garbled character here, such as ‘cli�nt’"],
       help: saveAsUtf8,
     }),
+    utf16: () => ({
+      message: "the file is saved as UTF-16 (Notepad calls it ‘Unicode’), not as UTF-8",
+      label: "UTF-16",
+      help: saveAsUtf8,
+    }),
   },
   "character-unexpected": {
     unexpected: (a) => ({

@@ -207,6 +207,11 @@ export const nl: Catalogue = {
       notes: ["respondenten zouden hier een vreemd teken zien, zoals ‘cli�nt’"],
       help: saveAsUtf8,
     }),
+    utf16: () => ({
+      message: "het bestand is opgeslagen als UTF-16 (in Kladblok heet dat ‘Unicode’), niet als UTF-8",
+      label: "UTF-16",
+      help: saveAsUtf8,
+    }),
   },
   "character-unexpected": {
     unexpected: (a) => ({

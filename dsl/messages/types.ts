@@ -105,6 +105,7 @@ export type Declared = "scale" | "theme" | "item" | "option";
 export interface MessageArgs {
   "encoding-invalid": {
     utf8: { byte: string; windows1252?: string };
+    utf16: Record<string, never>;
   };
   "character-unexpected": {
     unexpected: { char: string; code: string };

@@ -21,6 +21,12 @@ export interface Found {
   line: number;
 }
 
+/** A corpus file's text, for its expectation line: UTF-8, or UTF-16 when it starts with that byte-order mark. */
+export function corpusText(file: string): string {
+  const bytes = readFileSync(join(corpusDir, file));
+  return new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : "utf-8").decode(bytes);
+}
+
 export function corpusFiles(): string[] {
   return readdirSync(corpusDir)
     .filter((f) => f.endsWith(".scan"))
@@ -58,7 +64,7 @@ export interface Tally {
 export function tallyCorpus(): Tally {
   const tally: Tally = { files: 0, errorFiles: 0, oneErrorRightLine: 0, exact: 0, acceptedFiles: 0, acceptedWithoutError: 0, misses: [] };
   for (const file of corpusFiles()) {
-    const want = expectation(readFileSync(join(corpusDir, file), "utf8"));
+    const want = expectation(corpusText(file));
     const got = found(file);
     const errors = got.filter((d) => d.severity === "error");
     tally.files++;

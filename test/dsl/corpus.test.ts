@@ -3,10 +3,8 @@
 // Dutch word in a condition), and its first line says what the checker must report: exactly one
 // error, on that line. A file whose mistake the language accepts (curly quotes, a byte-order mark)
 // expects no error; a pasted no-break space expects one warning and no error.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpusDir, corpusFiles, expectation, found, tallyCorpus } from "./corpus-tally.ts";
+import { corpusFiles, corpusText, expectation, found, tallyCorpus } from "./corpus-tally.ts";
 
 const files = corpusFiles();
 
@@ -16,7 +14,7 @@ describe("the single-mistake corpus", () => {
   });
 
   it.each(files)("%s gives exactly the one diagnostic it expects", (file) => {
-    const want = expectation(readFileSync(join(corpusDir, file), "utf8"));
+    const want = expectation(corpusText(file));
     const got = found(file);
     if (want.severity === "none") expect(got).toEqual([]);
     else expect(got).toEqual([{ id: want.id, severity: want.severity, line: want.line }]);

@@ -117,6 +117,16 @@ describe("pasted and saved text", () => {
     expect(out.diagnostics[0]!.args).toEqual({ byte: "0xEB", windows1252: "ë" });
   });
 
+  it("names a file saved as UTF-16 (Notepad's 'Unicode'), with or without a byte-order mark, at its start", () => {
+    const text = theme(`  rate a "De cliënt" on niveau\n`);
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, "utf16le"))]);
+    const be = Buffer.from(le).swap16();
+    for (const data of [le, new Uint8Array(be), new Uint8Array(Buffer.from(text, "utf16le"))]) {
+      expect(diagnoseBytes(data)).toEqual([{ id: "encoding-invalid", line: 1, column: 1 }]);
+      expect(compileBytes("t.scan", data).diagnostics[0]!.variant).toBe("utf16");
+    }
+  });
+
   it("finds the first bad byte after valid multi-byte characters, and rejects overlong and truncated forms", () => {
     const valid = bytes(`${header}\ntheme é "Één"\n`);
     for (const bad of [[0xc0, 0xaf], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xff]]) {
