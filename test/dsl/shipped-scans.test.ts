@@ -74,7 +74,7 @@ describe("the shipped scans", () => {
     expect(pairs).toHaveLength(45);
     expect(pairs.every((p) => p.fields.map((f) => f.side).join() === "current,desired")).toBe(true);
     expect(pairs.filter((p) => p.discriminating)).toHaveLength(5);
-    expect(model.aggregators).toContainEqual({ name: "gap", params: { per: "theme" } });
+    expect(model.aggregators).toContainEqual({ name: "gap", params: { per: "theme", discriminating: "separate" } });
     expect(model.notes.some((n) => /reconstructie|gereconstrueerd/i.test(n.nl))).toBe(true);
     // One pair renders as one panel holding the two ratings side by side.
     const first = (survey.pages as { elements: { type: string; elements: unknown[] }[] }[])[0]!.elements[0]!;
