@@ -1,5 +1,6 @@
 // Drives the respondent page the way a person does: through SurveyJS's rendered controls.
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 import { budget } from "./timing.ts";
 
 export type Answer = number | string;
@@ -20,11 +21,14 @@ export const isNotApplicableMark = (name: string): boolean => name.endsWith("__n
 
 /**
  * The first visible question on the page that is not in `done` and is not a "not applicable"
- * tick box, and whether it takes text: one
- * round trip to the page instead of one per question and property (a 90-question scan is
- * answered through the browser in several tests, on a busy machine too).
+ * tick box, whether it takes text and whether it is a dropdown: one round trip to the page
+ * instead of one per question and property (a 90-question scan is answered through the browser
+ * in several tests, on a busy machine too).
  */
-async function nextOpenQuestion(page: Page, done: ReadonlySet<string>): Promise<{ name: string; kind: "choice" | "text" } | null> {
+async function nextOpenQuestion(
+  page: Page,
+  done: ReadonlySet<string>,
+): Promise<{ name: string; kind: "choice" | "text"; dropdown: boolean } | null> {
   return page.evaluate((skip) => {
     const seen = new Set(skip);
     for (const el of document.querySelectorAll(".sd-body .sd-question[data-name]")) {
@@ -33,7 +37,11 @@ async function nextOpenQuestion(page: Page, done: ReadonlySet<string>): Promise<
       // Visible as Playwright's :visible means it: rendered, not visibility:hidden, not empty.
       const box = el.getBoundingClientRect();
       if (!el.checkVisibility({ visibilityProperty: true }) || box.width === 0 || box.height === 0) continue;
-      return { name, kind: el.querySelector("textarea, input.sd-text") ? ("text" as const) : ("choice" as const) };
+      return {
+        name,
+        kind: el.querySelector("textarea, input.sd-text") ? ("text" as const) : ("choice" as const),
+        dropdown: el.querySelector(".sd-dropdown") !== null,
+      };
     }
     return null;
   }, [...done]);
@@ -44,6 +52,11 @@ async function nextOpenQuestion(page: Page, done: ReadonlySet<string>): Promise<
  * for text questions it is the text.
  */
 export async function answerQuestion(page: Page, name: string, answer: Answer): Promise<void> {
+  const dropdown = typeof answer === "number" && (await page.locator(`.sd-question[data-name="${name}"] .sd-dropdown`).count()) > 0;
+  await answerKnownQuestion(page, name, answer, dropdown);
+}
+
+async function answerKnownQuestion(page: Page, name: string, answer: Answer, dropdown: boolean): Promise<void> {
   const question = page.locator(`.sd-question[data-name="${name}"]`);
   if (typeof answer === "string") {
     await question.locator("textarea, input.sd-text").first().fill(answer);
@@ -51,7 +64,7 @@ export async function answerQuestion(page: Page, name: string, answer: Answer): 
   }
   // Rating scales are compiled to buttons (displayMode "buttons"): SurveyJS's "auto" would draw
   // buttons, measure them and re-render a dropdown a frame later, under a clicking test's feet.
-  if ((await question.locator(".sd-dropdown").count()) > 0) {
+  if (dropdown) {
     await question.locator(".sd-dropdown").click();
     await page.locator(".sv-popup:visible [role=option]").nth(answer).click();
     await page.locator(".sv-popup:visible").waitFor({ state: "hidden" });
@@ -80,7 +93,7 @@ export async function answerPage(
     done.add(next.name);
     const answer = choose(next.name, next.kind);
     if (answer === "") continue;
-    await answerQuestion(page, next.name, answer);
+    await answerKnownQuestion(page, next.name, answer, next.dropdown);
     answered.push(next.name);
   }
 }
@@ -156,4 +169,62 @@ export function firstOptionAnswers(survey: Record<string, unknown>): Record<stri
   };
   ((survey.pages ?? []) as SurveyElement[]).forEach(visit);
   return data;
+}
+
+/** A phone (touch) below 500 px, a desktop window above; `locale` is the browser's language. */
+export function screenContext(browser: Browser, width: number, locale = "nl-NL"): Promise<BrowserContext> {
+  const mobile = width < 500;
+  return browser.newContext({
+    viewport: { width, height: mobile ? 740 : 900 },
+    isMobile: mobile,
+    hasTouch: mobile,
+    locale,
+    timezoneId: "Europe/Amsterdam",
+  });
+}
+
+export const offlineText = "Geen verbinding — je antwoorden worden bewaard op dit apparaat";
+
+export interface ServerForm {
+  round: { state: string; allowEdit: boolean };
+  survey: Record<string, unknown>;
+  response: null | { id: string; status: string; data: Record<string, unknown>; submittedAt: string | null };
+}
+
+/** What the server has for a link (GET /api/respond/:token on the server at `baseUrl`). */
+export async function formOnServer(baseUrl: string, link: string): Promise<ServerForm> {
+  const response = await fetch(`${baseUrl}/api/respond/${tokenOf(link)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ServerForm;
+}
+
+/** Submits the first option of every closed question through the API, as another device would. */
+export async function submitThroughApi(baseUrl: string, link: string): Promise<void> {
+  const form = await formOnServer(baseUrl, link);
+  const response = await fetch(`${baseUrl}/api/respond/${tokenOf(link)}/submit`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ responseId: crypto.randomUUID(), data: firstOptionAnswers(form.survey) }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+/** Deterministic answers: option index from the name, so a resumed page can be checked. */
+export function answerFor(name: string, kind: "choice" | "text"): Answer {
+  if (kind === "text") return `Toelichting bij ${name}`;
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) % 997;
+  return hash % 5;
+}
+
+/** Answers every remaining page and presses "Verzenden". */
+export async function finish(page: Page, choose: typeof answerFor, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const answered: string[] = [];
+  for (;;) {
+    answered.push(...(await answerPage(page, choose, { skip })));
+    if (!(await page.getByRole("button", { name: "Volgende" }).isVisible())) break;
+    await nextPage(page);
+  }
+  await submit(page);
+  return answered;
 }
