@@ -1,12 +1,13 @@
-// The production start: `npm run build` once, then plain `node dist/server/main.js` (no tsx, no
-// vite at start) serves the API and the pages, and the bundled account CLI works on its data.
+// The production start: `npm run build` (once per test run, see buildApp in support/app-server.ts),
+// then plain `node dist/server/main.js` (no tsx, no vite at start) serves the API and the pages,
+// and the bundled account CLI works on its data.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { freePort } from "./support/app-server.ts";
+import { buildApp, freePort } from "./support/app-server.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
 const run = promisify(execFile);
@@ -20,13 +21,9 @@ function deployedEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 let deployDir: string;
 beforeAll(async () => {
-  // A deploy folder: the build output plus node_modules beside it, as `npm ci --omit=dev` leaves.
-  deployDir = await mkdtemp(path.join(os.tmpdir(), "peilstok-deploy-"));
-  await run("npm", ["run", "build", "--silent", "--", "--out-dir", deployDir], { cwd: root, env: deployedEnv({}) });
-  await symlink(path.join(root, "node_modules"), path.join(deployDir, "node_modules"), "dir");
-});
-afterAll(async () => {
-  await rm(deployDir, { recursive: true, force: true });
+  // A deploy folder: the run's `npm run build -- --out-dir` output plus node_modules beside it,
+  // as `npm ci --omit=dev` leaves (the other tests run this build too).
+  deployDir = (await buildApp()).dir;
 });
 
 describe.each(backends)("production start on %s", (backend) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { serverCommand } from "./app-server.ts";
 import { freePort } from "./pg-cluster.ts";
 import { budget } from "./timing.ts";
 import { checkResponsesEnv, watchServerOutput } from "./response-mismatches.ts";
@@ -12,12 +13,12 @@ export interface ServerProcess {
 }
 
 /**
- * Runs the real entry (server/main.ts) as its own process: node itself, not an npx wrapper, so a
- * SIGKILL hits the server.
+ * Runs the real server as its own process (see serverCommand in app-server.ts): node itself, not
+ * an npx wrapper, so a SIGKILL hits the server.
  */
 export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
-  const listenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const [listenPort, command] = await Promise.all([port ?? freePort(), serverCommand()]);
+  const child = spawn(process.execPath, command, {
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(listenPort), CLIENT_DIR: "client/dist", ...checkResponsesEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
