@@ -48,6 +48,14 @@ export default defineConfig({
   plugins: [react(), precompress()],
   // survey-core alone is ~1.5 MB minified (~310 kB gzipped) and cannot be split further; the
   // admin pages and the editor are separate lazy chunks (test/bundles.test.ts).
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2500 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2500,
+    // No PLUGIN_TIMINGS warning on every `npm start`: the time goes to brotli at quality 11 on a
+    // first build (cached after that, see cachedBrotli), which is deliberate.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   server: { proxy: { "/api": "http://localhost:3000" } },
 });
