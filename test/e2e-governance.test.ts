@@ -131,6 +131,7 @@ describe("governance admin pages", () => {
       await login.goto(`${server.url}/admin`);
       await login.getByRole("link", { name: "Inloggen met je organisatieaccount" }).waitFor();
       expect(await login.getByLabel("Wachtwoord").count()).toBe(0);
+      await check(login, "login-oidc-only");
       const refused = await context.request.post(`${server.url}/api/auth/login`, { data: { email: admin.email, password: admin.password } });
       expect(refused.status()).toBe(403);
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("password-login-off");
@@ -162,6 +163,9 @@ describe("governance admin pages", () => {
       const page = await context.newPage();
       await page.goto(`${server.url}/admin`);
       await page.getByRole("heading", { name: "Inloggen" }).waitFor();
+      // Both ways in: the organisation account first, the password form under it.
+      await page.getByLabel("Wachtwoord").waitFor();
+      await check(page, "login-oidc");
       await via(page, () => page.getByRole("link", { name: "Inloggen met je organisatieaccount" }).click());
       await throughProvider(page, login);
       return page;
@@ -173,7 +177,9 @@ describe("governance admin pages", () => {
     expect(new URL(kim.url()).search).toBe("?reden=wacht");
     await check(kim, "no-access");
     const robContext = await newDesktop();
-    await (await signIn(robContext, "rob-sub")).getByRole("heading", { level: 1, name: "Je hebt nog geen toegang" }).waitFor();
+    const rob = await signIn(robContext, "rob-sub");
+    await rob.getByRole("heading", { level: 1, name: "Je hebt nog geen toegang" }).waitFor();
+    await check(rob, "no-access");
 
     // The admin sees both, on a phone, and gives Kim the teamleader role for team Noord.
     const page = await phone.newPage();
