@@ -26,7 +26,8 @@ export interface Line {
 
 // `&&`, `||`, `&` and `!` mean nothing in the language; they are tokens so that a condition
 // written as in a spreadsheet gets one error naming `and`, `or` or `not`.
-const PUNCT = ["..", "!=", ">=", "<=", "&&", "||", "=", ">", "<", "-", ".", "(", ")", "&", "!"] as const;
+// `…` is what Word makes of three dots (`1...5`); the parser names it in a range.
+const PUNCT = ["..", "!=", ">=", "<=", "&&", "||", "=", ">", "<", "-", ".", "(", ")", "&", "!", "…"] as const;
 /** Look-alikes pasted from Word or a PDF, read as what they look like. */
 const PUNCT_ALIASES: Record<string, string> = { "–": "-", "—": "-", "≥": ">=", "≤": "<=", "≠": "!=" };
 

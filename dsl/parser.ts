@@ -576,31 +576,42 @@ class Parser {
   }
 
   /**
-   * The `INT ".." INT` of a scale; `1-5`, `1–5`, `1.5`, `1...5`, `1 t/m 5` and `1 tot en met 5` are
+   * The `INT ".." INT` of a scale; `1-5`, `1–5`, `1.5`, `1...5`, `1…5`, `1 t/m 5` and `1 tot en met 5` are
    * reported and read as meant.
    */
   private range(c: Cursor): { lo: { value: number; span: Span }; hi: { value: number; span: Span } } | undefined {
     const lo = c.int("scale-low");
     if (!lo) return undefined;
-    const sep = c.peek();
-    if (!c.punct("..")) {
-      if (sep?.kind === "punct" && (sep.text === "-" || sep.text === ".") && c.peek(1)?.kind === "int") {
-        const high = Number(c.peek(1)!.text);
-        c.fail("token-expected", "range-dash", sep.span, { found: this.text.slice(sep.span.start, sep.span.end), low: lo.value, high });
-        c.next();
-      } else if (this.rangeWords(c, lo.value)) {
-        // reported; the high end follows
-      } else {
-        c.missing("scale-dots");
-        return undefined;
-      }
-    } else if (c.peek()?.kind === "punct" && c.peek()!.text === "." && c.peek(1)?.kind === "int") {
-      c.fail("token-expected", "range-dots", c.peek()!.span, {});
-      c.next();
+    if (!this.rangeSeparator(c, lo.value)) {
+      c.missing("scale-dots");
+      return undefined;
     }
     const hi = c.int("scale-high");
     if (!hi) return undefined;
     return { lo, hi };
+  }
+
+  /**
+   * The `..` between two numbers, after `low`. `-`, `–`, `.`, `…`, `...`, `t/m` and `tot (en met)`
+   * before a number are reported once and read as `..`. False (nothing reported) when there is none.
+   */
+  private rangeSeparator(c: Cursor, low: number): boolean {
+    const sep = c.peek();
+    if (c.punct("..")) {
+      const extra = c.peek();
+      if (extra?.kind === "punct" && extra.text === "." && c.peek(1)?.kind === "int") {
+        c.fail("token-expected", "range-dots", extra.span, {});
+        c.next();
+      }
+      return true;
+    }
+    if (sep?.kind === "punct" && (sep.text === "-" || sep.text === "." || sep.text === "…") && c.peek(1)?.kind === "int") {
+      const high = Number(c.peek(1)!.text);
+      c.fail("token-expected", "range-dash", sep.span, { found: this.text.slice(sep.span.start, sep.span.end), low, high });
+      c.next();
+      return true;
+    }
+    return this.rangeWords(c, low);
   }
 
   /** `t/m`, `tot` or `tot en met` between two numbers: reported once, and skipped. */
@@ -971,7 +982,7 @@ class Parser {
     }
     c.next();
     if (t.kind === "int") {
-      if (c.punct("..")) {
+      if (this.rangeSeparator(c, Number(t.text))) {
         const hi = c.int("range-upper");
         if (!hi) return undefined;
         return { kind: "range", lo: Number(t.text), hi: hi.value, span: { start: t.span.start, end: hi.span.end } };

@@ -341,7 +341,7 @@ export const en: Catalogue = {
     },
     "range-dash": (a) => ({
       message: `a range is written with two dots, not with ${c(a.found)}`,
-      label: "dash",
+      label: a.found === "…" ? "one character of three dots (Word makes it of ...)" : "`..` goes here",
       help: `write ${c(`${a.low}..${a.high}`)}`,
     }),
     "range-words": (a) => ({

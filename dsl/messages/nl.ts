@@ -349,7 +349,7 @@ export const nl: Catalogue = {
     },
     "range-dash": (a) => ({
       message: `een bereik schrijf je met twee punten, niet met ${c(a.found)}`,
-      label: "streepje",
+      label: a.found === "…" ? "één teken met drie puntjes (Word maakt dat van ...)" : "hier hoort `..`",
       help: `schrijf ${c(`${a.low}..${a.high}`)}`,
     }),
     "range-words": (a) => ({

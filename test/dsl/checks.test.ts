@@ -195,6 +195,27 @@ describe("words from Dutch and from spreadsheets", () => {
     expect(first(text)).toMatchObject({ variant: "range-words", args: { found, low: 1, high: 5 } });
   });
 
+  it("reports Word's ellipsis in a scale range (`1…5`, typed as 1...5) once, and reads it as meant", () => {
+    const text = `${header.replace("scale niveau 1..5", "scale niveau 1…5")}\ntheme t "T"\n  rate a "A" on niveau\n`;
+    expect(diagnose(text)).toEqual([{ id: "token-expected", line: 5, column: 15 }]);
+    expect(first(text)).toMatchObject({ variant: "range-dash", args: { found: "…", low: 1, high: 5 } });
+  });
+
+  it.each([
+    ["4-5", 31, "range-dash"],
+    ["4…5", 31, "range-dash"],
+    ["4 t/m 5", 32, "range-words"],
+  ])("reports a ladder target written `%s` once, and still checks it against the ladder", (target, column, variant) => {
+    const ladder = `${header}scale trede 1..5 ladder\n  1 "a"\n  2 "b"\n  3 "c"\n  4 "d"\n  5 "e"\n\ntheme t "T"\n  step s "S" on trede\n\n`;
+    const text = `${ladder}score ladder on trede target ${target}\n`;
+    expect(diagnose(text)).toEqual([{ id: "token-expected", line: 18, column }]);
+    expect(first(text).variant).toBe(variant);
+    expect(diagnose(`${ladder}score ladder on trede target ${target.replace("5", "6")}\n`).map((d) => d.id)).toEqual([
+      "token-expected",
+      "aggregator-param-out-of-range",
+    ]);
+  });
+
   it("reads a misspelt or capitalised `scan` as the scan block: no scan-missing as a consequence", () => {
     for (const word of ["Scan", "scna", "SCAN"]) {
       expect(diagnose(header.replace("scan test-scan", `${word} test-scan`) + `\ntheme t "T"\n  rate a "A" on niveau\n`)).toEqual([
