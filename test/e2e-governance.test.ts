@@ -262,7 +262,18 @@ describe("governance admin pages", () => {
     await page.getByRole("button", { name: "Filteren" }).click();
     await page.getByText("Geen regels met deze filters.").waitFor();
 
-    // On a phone the table scrolls inside its box, not the page.
+    // A round's pages link to its part of the log.
+    await open(page, `/admin/rounds/${round.round.id}/respondents`, "Respondenten en uitnodigingen");
+    await page.getByRole("navigation", { name: "Deze ronde" }).getByRole("link", { name: "Logboek" }).click();
+    await page.getByRole("heading", { level: 1, name: "Logboek" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("round")).toBe(round.round.id);
+    await expect.poll(() => page.getByLabel("Ronde").inputValue()).toBe(round.round.id);
+    await expect.poll(async () => new Set(await rows.locator("td:nth-child(4)").allTextContents())).toEqual(new Set([`${roundTitle} (Academie Sociaal Werk)`]));
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action")))).toEqual(
+      expect.arrayContaining(["round.create", "report.view"]),
+    );
+
+    // On a phone each entry is a block of lines, and the page does not scroll sideways.
     const small = await phone.newPage();
     await open(small, "/admin/audit?action=auth.login", "Logboek");
     await small.getByRole("table", { name: "Logboek" }).locator("tbody tr").first().waitFor();

@@ -1,3 +1,4 @@
+import { useAdminUser } from "../lib/admin-session.ts";
 import { AppLink } from "./button.tsx";
 
 export type RoundPage = "manage" | "respondents" | "report" | "series";
@@ -11,8 +12,9 @@ const pages: { page: RoundPage; label: string; href: (id: string) => string }[] 
 
 const roundPageNames: Record<RoundPage, string> = { manage: "Ronde", respondents: "Respondenten", report: "Rapport", series: "Verloop" };
 
-/** The pages of one round, as tabs under its header. */
+/** The pages of one round, as tabs under its header; admins also find the round's audit log. */
 export function RoundNav({ roundId, current }: { roundId: string; current: RoundPage }) {
+  const admin = useAdminUser().role === "admin";
   return (
     <nav className="subnav no-print" aria-label="Deze ronde">
       <ul>
@@ -23,6 +25,11 @@ export function RoundNav({ roundId, current }: { roundId: string; current: Round
             </AppLink>
           </li>
         ))}
+        {admin ? (
+          <li>
+            <AppLink href={`/admin/audit?round=${encodeURIComponent(roundId)}`}>Logboek</AppLink>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
