@@ -75,7 +75,10 @@ async function cpuMs(): Promise<number> {
 }
 await run(1);
 const cpuBefore = await cpuMs();
+// STRACE=file: counts the server's system calls during the load (strace -c).
+const strace = process.env.STRACE ? spawn("strace", ["-c", "-f", "-o", process.env.STRACE, "-p", String(child.pid)], { stdio: "ignore" }) : null;
 const res = await run(seconds);
+if (strace) await new Promise<void>((resolve) => { strace.once("exit", () => resolve()); strace.kill("SIGINT"); });
 const cpu = (await cpuMs()) - cpuBefore;
 console.log(
   `${backend} ${path.basename(file)} ${target}: ${res.requests.average} req/s, p99 ${res.latency.p99} ms, ${res.non2xx} non-2xx, ` +

@@ -63,6 +63,9 @@ describe("the answer validator", () => {
 
   it("takes a draft without its required answers, but not with invalid ones", () => {
     expect(issuesOf(validator.draft({ missie: 3 }))).toEqual([]);
+    expect(issuesOf(validator.draft({ missie: undefined, "missie-toelichting": "" }))).toEqual([]);
+    const partial = validator.draft({ missie: 2, "missie-toelichting": " ", kanalen: [] });
+    expect(partial.ok && partial.data).toEqual({ missie: 2 });
     expect(issuesOf(validator.draft({ missie: 7, kanalen: ["fax"] }))).toEqual([["missie", "off-scale"], ["kanalen", "not-allowed"]]);
   });
 
