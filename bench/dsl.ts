@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile } from "../dsl/index.ts";
 import { describeTally, tallyCorpus } from "../test/dsl/corpus-tally.ts";
+import { tallyMutations } from "../test/dsl/mutations.ts";
 import type { BenchSection } from "./run.ts";
 import { fmt, medianMs, minMs, verdict } from "./measure.ts";
 
@@ -51,5 +52,8 @@ export const dslBench: BenchSection = {
     const tally = tallyCorpus();
     console.log(`single-mistake corpus: ${describeTally(tally)}`);
     for (const miss of tally.misses) console.log(`  not as expected: ${miss.file}: ${JSON.stringify(miss.got)}`);
+    const made = tallyMutations();
+    console.log(`single mistakes made in the shipped scans: ${made.asExpected} of ${made.total} give one error on the mistake's line (or none where read as meant)`);
+    for (const miss of made.misses) console.log(`  not as expected: ${miss}`);
   },
 };

@@ -110,6 +110,10 @@ class Lexer {
   private broken = false;
   /** Where the line being read ends: further than its newline when a text runs onto the next line. */
   private lineEnd = 0;
+  /** Where the diagnostics of the line being read begin. */
+  private lineMark = 0;
+  /** Single quotes counted on the line being read: `first` (a new report) or `repeat`. */
+  private singleHere: "first" | "repeat" | null = null;
 
   constructor(private readonly text: string) {}
 
@@ -156,6 +160,8 @@ class Lexer {
     const { text } = this;
     const number = this.lineNumber;
     this.lineEnd = end;
+    this.lineMark = this.diagnostics.length;
+    this.singleHere = null;
     let i = start;
     let indent = 0;
     let tab = -1;
@@ -327,7 +333,7 @@ class Lexer {
     if (!opening) {
       const joined = this.continued(i, stop, end, straight);
       if (joined >= 0) return joined;
-    }
+    } else this.forgetTextBefore();
     this.diagnostics.push(
       raw("string-unterminated", opening ? "opening" : "closing", { start: i, end: Math.max(i + 1, stop) }, {}),
     );
@@ -363,13 +369,39 @@ class Lexer {
     return k + 1;
   }
 
+  /**
+   * A closing quote without an opening one: the words read before it on this line were the text,
+   * so the commas, apostrophes and other characters in it are no problems of their own.
+   */
+  private forgetTextBefore(): void {
+    const kept = this.diagnostics.slice(this.lineMark).filter((d) => d.id !== "character-unexpected");
+    this.diagnostics.length = this.lineMark;
+    this.diagnostics.push(...kept);
+    const single = this.recurring.get("single-quote");
+    if (single && this.singleHere === "first") this.recurring.delete("single-quote");
+    else if (single && this.singleHere === "repeat") {
+      single.count--;
+      if (single.lines[single.lines.length - 1] === this.lineNumber) single.lines.pop();
+      single.lastLine = -1;
+    }
+    this.singleHere = null;
+  }
+
   /** A text between single quotes: reported once per file, then read as a text. */
   private singleQuoted(i: number, end: number): number {
     const { text } = this;
+    const close = this.closer(i + 1, end, SINGLE);
+    // An apostrophe after a letter with no closing quote on the line (`collega's` in a text whose
+    // opening quote is missing): a stray character, not the start of a text.
+    if (close < 0 && i > 0 && LETTER.test(text[i - 1]!)) {
+      this.diagnostics.push(raw("character-unexpected", "unexpected", { start: i, end: i + 1 }, { char: text[i]!, code: codePoint(text[i]!) }));
+      return i + 1;
+    }
+    const seen = this.recurring.get("single-quote");
+    if (this.singleHere === null) this.singleHere = !seen ? "first" : seen.lastLine === this.lineNumber ? null : "repeat";
     this.recur("single-quote", { start: i, end: i + 1 }, (s, repeats) =>
       raw("quote-invalid", "single", s, { quote: text.slice(s.start, s.end), repeats }),
     );
-    const close = this.closer(i + 1, end, SINGLE);
     const stop = close > i ? close : text[end - 1] === "\r" ? end - 1 : end;
     this.push("string", text.slice(i + 1, stop), i, close > i ? close + 1 : stop);
     return close > i ? close + 1 : end;

@@ -134,6 +134,8 @@ class Cursor {
   constructor(
     readonly line: Line,
     private readonly report: Report,
+    /** Told the ascii form of a declared name reported as invalid: references may use either. */
+    private readonly invalidName: (suggestion: string) => void = () => {},
   ) {
     this.failed = line.broken;
   }
@@ -198,7 +200,9 @@ class Cursor {
     if (declaration && !ID_PATTERN.test(t.text)) {
       // An accent is a combining mark once the name is decomposed (ë is e + ¨).
       const accent = /\p{M}/u.test(t.text.normalize("NFD"));
-      this.fail("id-invalid", accent ? "accent" : "invalid", t.span, { name: t.text, suggestion: suggestId(t.text) });
+      const suggestion = suggestId(t.text);
+      this.fail("id-invalid", accent ? "accent" : "invalid", t.span, { name: t.text, suggestion });
+      this.invalidName(suggestion);
     }
     return { name: t.text, span: t.span };
   }
@@ -346,7 +350,7 @@ class Parser {
   }
 
   private cursor(line: Line): Cursor {
-    return new Cursor(line, this.report);
+    return new Cursor(line, this.report, (suggestion) => this.file_.recovered.add(suggestion));
   }
 
   /** file = { scan | scale | theme | score } */

@@ -68,7 +68,9 @@ function checkComparison(ctx: CheckContext, item: ItemNode, condition: Compariso
   const value = condition.value;
   const allowed = kind.values?.(target);
   if (allowed) {
-    if (value.kind === "int" || !allowed.includes(value.text)) {
+    // An option whose line was not read, or whose name was reported, is not reported again here.
+    const recovered = value.kind === "word" && ctx.recovered(value.text);
+    if (!recovered && (value.kind === "int" || !allowed.includes(value.text))) {
       const guess = closest(value.text, allowed);
       ctx.report(
         raw("condition-invalid", "value", value.span, { value: value.text, item: name, ...(guess ? { suggestion: guess } : {}), allowed: [...allowed] }),

@@ -37,6 +37,11 @@ export const scoresKnown: Rule = (ctx) => {
             params: names,
           }),
         );
+        // A misspelt parameter (`op niveau`) is read as the one meant, so it is not also missing.
+        if (guess && !score.params.some((p) => p.key.name === guess)) {
+          given.add(guess);
+          checkValue(ctx, aggregator.name, key, aggregator.params[guess]!, value);
+        }
         continue;
       }
       if (given.has(key.name)) ctx.report(raw("property-duplicate", "param", key.span, { name: key.name }));

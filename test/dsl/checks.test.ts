@@ -83,6 +83,16 @@ describe("names with accents", () => {
     expect(d).toMatchObject({ id: "id-invalid", variant: "invalid", args: { suggestion: "strasse" } });
   });
 
+  it("gives one id-invalid when the name is used elsewhere in its ascii form", () => {
+    const text = `${header.replace("scale niveau 1..5", "scale nivëau 1..5")}\ntheme t "T"\n  rate a "A" on niveau\n  rate b "B" on niveau\n`;
+    expect(diagnose(text)).toEqual([{ id: "id-invalid", line: 5, column: 7 }]);
+  });
+
+  it("gives one id-invalid for an accented option that a condition names in its ascii form", () => {
+    const text = theme(`  choice c "C"\n    option één "Eén"\n    option twee "Twee"\n  text t "T"\n    show if c = een\n`);
+    expect(diagnose(text)).toEqual([{ id: "id-invalid", line: 11, column: 12 }]);
+  });
+
   it("folds other letters to ascii as well", () => {
     const [d] = compile({ name: "t", text: theme(`  rate Straße_Überzicht "A" on niveau\n`) }).diagnostics;
     expect(d!.args.suggestion).toBe("strasse-uberzicht");
@@ -213,6 +223,17 @@ describe("words from Dutch and from spreadsheets", () => {
     expect(diagnose(`${ladder}score ladder on trede target ${target.replace("5", "6")}\n`).map((d) => d.id)).toEqual([
       "token-expected",
       "aggregator-param-out-of-range",
+    ]);
+  });
+
+  it("reads `op` in a score line as `on` after reporting it: the parameter is not also missing", () => {
+    const text = theme(`  rate a "A" on niveau\n\nscore threshold op niveau at-least 3\n`);
+    expect(diagnose(text)).toEqual([{ id: "aggregator-param-unknown", line: 12, column: 17 }]);
+    expect(first(text).args).toMatchObject({ key: "op", suggestion: "on" });
+    // Read as `on`, its value is still checked.
+    expect(diagnose(theme(`  rate a "A" on niveau\n\nscore threshold op nivo at-least 3\n`)).map((d) => d.id)).toEqual([
+      "aggregator-param-unknown",
+      "scale-undefined",
     ]);
   });
 

@@ -5,6 +5,7 @@
 // expects no error; a pasted no-break space expects one warning and no error.
 import { describe, expect, it } from "vitest";
 import { corpusFiles, corpusText, expectation, found, tallyCorpus } from "./corpus-tally.ts";
+import { tallyMutations } from "./mutations.ts";
 
 const files = corpusFiles();
 
@@ -27,5 +28,15 @@ describe("the single-mistake corpus", () => {
     expect(tally.oneErrorRightLine).toBe(tally.errorFiles);
     expect(tally.acceptedWithoutError).toBe(tally.acceptedFiles);
     expect(tally.errorFiles).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("single mistakes made in the shipped scans (test/dsl/mutations.ts)", () => {
+  it("give one error on the mistake's line, or none where the language reads them as meant, in at least 95 of 100", () => {
+    const tally = tallyMutations();
+    expect(tally.total).toBeGreaterThan(300);
+    // Every kind of mistake was made.
+    expect(tally.perKind.size).toBe(13);
+    expect(tally.asExpected / tally.total, tally.misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -59,6 +59,17 @@ describe("pasted and saved text", () => {
     ]);
   });
 
+  it("reports a text without its opening quote once, at the closing quote, whatever commas and apostrophes it holds", () => {
+    const text = theme(`  rate a Studenten leren met collega's, en met burgers, te overleggen." on niveau\n  rate b 'B' on niveau\n`);
+    expect(diagnose(text)).toEqual([
+      { id: "string-unterminated", line: 10, column: 71 },
+      { id: "quote-invalid", line: 11, column: 10 },
+    ]);
+    expect(compile({ name: "t", text }).diagnostics[0]!.variant).toBe("opening");
+    // The single quotes on the next line are reported for themselves, not as a repeat of line 10.
+    expect(compile({ name: "t", text }).diagnostics[1]!.args.repeats).toEqual({ lines: [], count: 0 });
+  });
+
   it("does not join a text without a closing quote to a next line that starts a new one", () => {
     const text = theme(`  rate a "A on niveau\n  rate b "B" on niveau\n`);
     expect(diagnose(text)).toEqual([{ id: "string-unterminated", line: 10, column: 10 }]);
