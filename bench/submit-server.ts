@@ -39,6 +39,8 @@ const round = await createRound(
     minGroupSize: 5,
     respondents: [],
     openLink: true,
+    // Measured is what a submit costs, not the open link's limits (server/respond/open-link.ts).
+    openLinkLimits: { maxResponses: 100_000, perHour: 100_000, onePerDevice: false },
   },
   env.publicUrl,
 );

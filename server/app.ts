@@ -14,6 +14,9 @@ import { AppError, errorHandler } from "./lib/errors.ts";
 import type { Log } from "./lib/log.ts";
 import { apiRoutes, completeDeclarations } from "./lib/openapi.ts";
 import { trustProxyHeader } from "./lib/client-address.ts";
+import { getCookie } from "hono/cookie";
+import { deviceCookie } from "./respond/open-link.ts";
+import { openLinkRoutes } from "./respond/open-link-routes.ts";
 import { rateLimit, respondentRateLimit, type RateLimit } from "./lib/rate-limit.ts";
 import { strictInput } from "./lib/strict-input.ts";
 import { responseCheck } from "./lib/response-check.ts";
@@ -119,7 +122,11 @@ export function createApp(options: AppOptions) {
   );
   // Per link token, and per client address over all links (server/lib/rate-limit.ts).
   const proxy = { trustedProxyHeader: options.trustedProxyHeader };
-  app.use("/api/respond/*", ...respondentRateLimit(options.rateLimit, proxy));
+  // An open link is shared by many: each browser (its device cookie) has its own budget there.
+  app.use(
+    "/api/respond/*",
+    ...respondentRateLimit(options.rateLimit, { ...proxy, linkKey: (c, token) => `${token}:${getCookie(c, deviceCookie) ?? ""}` }),
+  );
   app.use("/api/shared/*", ...respondentRateLimit(options.rateLimit, proxy));
   // The form JSON (tens of kB for a long scan) goes out gzipped on a slow phone's first visit.
   app.get("/api/respond/:token", compress({ encoding: "gzip" }));
@@ -144,7 +151,7 @@ export function createApp(options: AppOptions) {
 
   app.route("/api/health", healthRoutes(sql));
   app.route("/api", docsRoutes(() => (document ??= apiDocument(app, options.publicUrl))));
-  app.route("/api/respond", respondRoutes(respond));
+  app.route("/api/respond", respondRoutes(respond, { secureCookies: session.secure }));
   const security: AuthSecurity = {
     throttle: options.loginThrottle ?? defaultLoginThrottle,
     trustedProxyHeader: options.trustedProxyHeader,
@@ -169,6 +176,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/admin/rounds", invitationRoutes(sql, invitations));
   app.route("/api/admin/mail", mailRoutes(sql, invitations));
   app.route("/api/admin/rounds", roundActionRoutes(sql, invitations));
+  app.route("/api/admin/rounds", openLinkRoutes(sql));
   app.route("/api/admin/series", seriesRoutes(sql, options.series ?? new SeriesService(sql, invitations)));
   app.route("/api/admin/settings", settingsRoutes(sql));
   app.route("/api/admin/audit", auditRoutes(sql));

@@ -64,6 +64,8 @@ const matrix: Record<string, Record<Role, Access>> = {
   "DELETE /api/admin/rounds/:id/respondents/:respondentId": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/rounds/:id/invitations": { admin: "yes", teamleader: "no", viewer: "no" },
   "POST /api/admin/rounds/:id/reminders": { admin: "yes", teamleader: "own", viewer: "no" },
+  "GET /api/admin/rounds/:id/open-link": { admin: "yes", teamleader: "own", viewer: "yes" },
+  "PUT /api/admin/rounds/:id/open-link": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/mail/outbox": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/mail/response-rates": { admin: "yes", teamleader: "yes", viewer: "yes" },
   "GET /api/admin/series": { admin: "yes", teamleader: "yes", viewer: "yes" },
@@ -211,6 +213,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       "POST /api/admin/rounds/:id/actions": { target: { kind: "theme", id: "visie" }, what: "Bespreken", who: "Team" },
       "PATCH /api/admin/rounds/:id/actions/:actionId": { status: "doing" },
       "PATCH /api/admin/settings": { minGroupSize: 5 },
+      "PUT /api/admin/rounds/:id/open-link": { maxResponses: 1000, perHour: 200, onePerDevice: true },
       "PATCH /api/admin/rounds/:id": { closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString() },
       "POST /api/admin/rounds/:id/reopen": { closesAt: new Date(Date.now() + 86_400_000).toISOString() },
     };

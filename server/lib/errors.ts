@@ -17,6 +17,8 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+  /** Seconds for a Retry-After header (429 and 503). */
+  retryAfter?: number;
 }
 
 export const notFound = (what: string) => new AppError(404, "not-found", `${what} not found`);
@@ -67,6 +69,7 @@ export function errorHandler(log: Log) {
     if (known) {
       const body: ErrorBody = { error: { code: known.code, message: known.message } };
       if (known.issues) body.error.issues = [...known.issues];
+      if (known.retryAfter !== undefined) c.header("Retry-After", String(known.retryAfter));
       return c.json(body, known.status);
     }
     const requestId = c.get("requestId") as string | undefined;

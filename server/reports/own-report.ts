@@ -46,7 +46,8 @@ export type OwnReport = z.infer<typeof ownReportSchema>;
 export async function ownSubmitted(sql: Sql, token: string, responseId: string | undefined, load: LoadCompiled) {
   const link = await findLink(sql, tokenHash(token));
   if (!link) throw notFound("link");
-  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
+  // By the response id the browser remembers (also on a device that answered before devices counted).
+  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team, deviceHash: null };
   const owner: Owner =
     link.kind === "open"
       ? { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: true }

@@ -14,6 +14,8 @@ export interface Owner {
   ownerHash: string | null;
   openLink: boolean;
   team: string | null;
+  /** Open links with one response per device: the device's hash (server/respond/open-link.ts). */
+  deviceHash: string | null;
 }
 
 export interface ResponseRow {
@@ -59,6 +61,14 @@ export async function findOwned(
     `;
     return row;
   }
+  if (owner.deviceHash) {
+    const [row] = await sql<ResponseRow[]>`
+      select id, round_id, respondent_id, owner_hash, open_link, status, data, updated_at, submitted_at
+      from responses
+      where round_id = ${owner.roundId} and device_hash = ${owner.deviceHash}
+    `;
+    if (row) return row;
+  }
   if (!responseId) return undefined;
   const [row] = await sql<ResponseRow[]>`
     select id, round_id, respondent_id, owner_hash, open_link, status, data, updated_at, submitted_at
@@ -94,13 +104,13 @@ export async function insertSubmitted(
 ): Promise<{ submitted_at: Date } | undefined> {
   const insert = sql<{ submitted_at: Date }[]>`
     insert into responses (
-      id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team,
+      id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team, device_hash,
       status, data, submitted_at, num_items, num_sides, num_values, text_items, text_sides,
       text_values
     )
     values (
       ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
-      ${owner.ownerHash}, ${owner.openLink}, ${owner.team},
+      ${owner.ownerHash}, ${owner.openLink}, ${owner.team}, ${owner.deviceHash},
       'submitted', ${sql.json(data)}, now(),
       ${a.numItems}::text[], ${a.numSides}::text[], ${a.numValues}::int[], ${a.textItems}::text[],
       ${a.textSides}::text[], ${a.textValues}::text[]
@@ -163,11 +173,11 @@ export async function upsertDraft(
 ): Promise<{ updated_at: Date } | undefined> {
   const [row] = await sql<{ updated_at: Date }[]>`
     insert into responses (
-      id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team, status, data
+      id, round_id, scan_version_id, respondent_id, owner_hash, open_link, team, device_hash, status, data
     )
     values (
       ${responseId}, ${owner.roundId}, ${owner.scanVersionId}, ${owner.respondentId},
-      ${owner.ownerHash}, ${owner.openLink}, ${owner.team}, 'draft', ${sql.json(data)}
+      ${owner.ownerHash}, ${owner.openLink}, ${owner.team}, ${owner.deviceHash}, 'draft', ${sql.json(data)}
     )
     on conflict (id) do update
       set data = excluded.data, updated_at = now()

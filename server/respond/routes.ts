@@ -1,6 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { draftSavedSchema, formSchema, submittedSchema, type RespondService } from "./service.ts";
 import { apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
+import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { deviceCookie, deviceCookiePath, isDeviceId, newDeviceId, type Device } from "./open-link.ts";
 
 export const tokenParamSchema = z.object({
   token: z
@@ -28,7 +31,7 @@ export type ResponseInput = z.infer<typeof responseInputSchema>;
 /** What every link route may answer besides its own result. */
 export const linkErrors = {
   404: errorResponse("Unknown link (or a malformed one)."),
-  429: errorResponse("Too many requests from this address; see Retry-After."),
+  429: errorResponse("Too many requests for this link or from this address (`rate-limited`), or an open link's new responses past its hourly rate (`open-link-busy`); see Retry-After."),
 };
 
 const formRoute = createRoute({
@@ -53,7 +56,9 @@ const draftRoute = createRoute({
   responses: {
     200: json(draftSavedSchema, "Saved"),
     400: errorResponse("Invalid answers (each issue names field and reason) or malformed JSON."),
-    409: errorResponse("Round closed or not yet open, response already submitted, its id taken, or an open link of a team scan."),
+    409: errorResponse(
+      "Round closed or not yet open, response already submitted, its id taken, this device already answered through the open link (`response-exists`), the open link full (`open-link-full`), or an open link of a team scan.",
+    ),
     ...linkErrors,
   },
 });
@@ -67,20 +72,47 @@ const submitRoute = createRoute({
   responses: {
     200: json(submittedSchema, "Stored (acknowledged after commit)"),
     400: errorResponse("Invalid answers (each issue names field and reason) or malformed JSON."),
-    409: errorResponse("Round closed or not yet open, editing not allowed, the response id taken, or an open link of a team scan."),
+    409: errorResponse(
+      "Round closed or not yet open, editing not allowed, the response id taken, this device already answered through the open link (`response-exists`), the open link full (`open-link-full`), or an open link of a team scan.",
+    ),
     ...linkErrors,
   },
 });
 
+/** The browser's device cookie, or a new one (server/respond/open-link.ts). */
+function deviceOf(c: Context): Device {
+  const cookie = getCookie(c, deviceCookie);
+  return isDeviceId(cookie) ? { id: cookie, fresh: false, used: false } : { id: newDeviceId(), fresh: true, used: false };
+}
+
+/** Sends the device cookie when an open link used a new one. */
+function keepDevice(c: Context, device: Device, secure: boolean): void {
+  if (!device.used || !device.fresh) return;
+  setCookie(c, deviceCookie, device.id, { path: deviceCookiePath, httpOnly: true, sameSite: "Lax", secure, maxAge: 400 * 86_400 });
+}
+
 /** The respondent API (see ARCHITECTURE.md): one link token opens one form and one response. */
-export function respondRoutes(service: RespondService) {
+export function respondRoutes(service: RespondService, { secureCookies = false } = {}) {
   return apiRoutes()
     .openapi(formRoute, async (c) => {
       const { token } = c.req.valid("param");
       const { response } = c.req.valid("query");
       c.header("Cache-Control", "no-store");
-      return c.json(await service.form(token, response), 200);
+      const device = deviceOf(c);
+      const form = await service.form(token, response, device);
+      keepDevice(c, device, secureCookies);
+      return c.json(form, 200);
     })
-    .openapi(draftRoute, async (c) => c.json(await service.saveDraft(c.req.valid("param").token, c.req.valid("json")), 200))
-    .openapi(submitRoute, async (c) => c.json(await service.submit(c.req.valid("param").token, c.req.valid("json")), 200));
+    .openapi(draftRoute, async (c) => {
+      const device = deviceOf(c);
+      const saved = await service.saveDraft(c.req.valid("param").token, c.req.valid("json"), device);
+      keepDevice(c, device, secureCookies);
+      return c.json(saved, 200);
+    })
+    .openapi(submitRoute, async (c) => {
+      const device = deviceOf(c);
+      const submitted = await service.submit(c.req.valid("param").token, c.req.valid("json"), device);
+      keepDevice(c, device, secureCookies);
+      return c.json(submitted, 200);
+    });
 }

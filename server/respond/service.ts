@@ -20,6 +20,7 @@ import type { Answers } from "./answer-validator.ts";
 import { roundState, roundStateSchema } from "../rounds/service.ts";
 import { answeredBy } from "../privacy/answered-by.ts";
 import { surveyJsonSchema } from "../scans/schemas.ts";
+import { admitNewResponse, deviceHash, type Device } from "./open-link.ts";
 
 export const answersSchema = z
   .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
@@ -36,6 +37,10 @@ export const formSchema = z
       link: z
         .enum(["personal", "open"])
         .openapi({ description: "An open link is shared by many people (e.g. residents interviewed on one tablet)." }),
+      sharedDevice: z.boolean().openapi({
+        description:
+          "An open link of a round answered on one shared device (interviews on a tablet): the page offers a new response for the next person. Otherwise one browser is one respondent.",
+      }),
     }),
     scanVersion: z.object({ id: z.number().int(), scan: z.string(), version: z.number().int(), checksum: z.string() }),
     survey: surveyJsonSchema,
@@ -72,7 +77,7 @@ interface FoundLink {
 }
 
 function ownerOf(link: LinkRow, token: string): Owner {
-  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team };
+  const base = { roundId: link.round_id, scanVersionId: link.scan_version_id, team: link.team, deviceHash: null };
   if (link.kind === "open") {
     return { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: true };
   }
@@ -80,6 +85,16 @@ function ownerOf(link: LinkRow, token: string): Owner {
     return { ...base, respondentId: null, ownerHash: ownerHash(token), openLink: false };
   }
   return { ...base, respondentId: link.respondent_id, ownerHash: null, openLink: false };
+}
+
+/**
+ * An open link's owner for this request's browser: one browser, one respondent
+ * (server/respond/open-link.ts), unless the round is answered on a shared device.
+ */
+function forDevice({ link, owner }: FoundLink, device: Device | undefined): Owner {
+  if (link.kind !== "open") return owner;
+  if (device) device.used = true;
+  return device && link.one_per_device ? { ...owner, deviceHash: deviceHash(link.round_id, device.id) } : owner;
 }
 
 /** Key-order-independent equality of two answer sets (jsonb does not keep key order). */
@@ -161,6 +176,16 @@ export class RespondService {
     return notFound("link");
   }
 
+  /**
+   * Open links: a response id not seen before is a new response, let in only within the link's
+   * cap and rate (server/respond/open-link.ts; one statement on the round's row). A retry or an
+   * edit of an existing one is not counted again.
+   */
+  private async admitIfNew(owner: Owner, responseId: string): Promise<void> {
+    if (!owner.openLink || (await findById(this.sql, responseId))) return;
+    await admitNewResponse(this.sql, owner.roundId);
+  }
+
   private assertOpen(link: LinkRow): void {
     const state = roundState(link);
     if (state === "closed") throw new AppError(409, "round-closed", "this round is closed");
@@ -169,8 +194,10 @@ export class RespondService {
     }
   }
 
-  async form(token: string, responseId: string | undefined): Promise<Form> {
-    const { link, owner } = await this.link(token, { fresh: true });
+  async form(token: string, responseId: string | undefined, device?: Device): Promise<Form> {
+    const found = await this.link(token, { fresh: true });
+    const { link } = found;
+    const owner = forDevice(found, device);
     const [version, response] = await Promise.all([
       this.versions.get(link.scan_version_id),
       findOwned(this.sql, owner, responseId),
@@ -186,6 +213,7 @@ export class RespondService {
         state: roundState(link),
         allowEdit: link.allow_edit,
         link: link.kind === "open" ? "open" : "personal",
+        sharedDevice: link.kind === "open" && link.one_per_device === false,
       },
       scanVersion: {
         id: link.scan_version_id,
@@ -207,12 +235,15 @@ export class RespondService {
     };
   }
 
-  async saveDraft(token: string, input: ResponseInput): Promise<z.infer<typeof draftSavedSchema>> {
-    const { link, owner } = await this.link(token);
+  async saveDraft(token: string, input: ResponseInput, device?: Device): Promise<z.infer<typeof draftSavedSchema>> {
+    const found = await this.link(token);
+    const { link } = found;
+    const owner = forDevice(found, device);
     this.assertOpen(link);
     const { validator } = await this.versions.get(link.scan_version_id);
     const result = validator.draft(input.data);
     if (!result.ok) throw new AppError(400, "invalid-answers", "the draft has invalid answers", result.issues);
+    await this.admitIfNew(owner, input.responseId);
     try {
       return await this.sql.begin(async (tx) => {
         const saved = await upsertDraft(tx, owner, input.responseId, result.data);
@@ -236,8 +267,10 @@ export class RespondService {
    * Stores a submission, acknowledging only after the transaction commits. Idempotent by
    * response id: a retry with the same answers returns the first submission's time.
    */
-  async submit(token: string, input: ResponseInput): Promise<z.infer<typeof submittedSchema>> {
-    const { link, owner } = await this.link(token);
+  async submit(token: string, input: ResponseInput, device?: Device): Promise<z.infer<typeof submittedSchema>> {
+    const found = await this.link(token);
+    const { link } = found;
+    const owner = forDevice(found, device);
     this.assertOpen(link);
     const { validator } = await this.versions.get(link.scan_version_id);
     const result = validator.submission(input.data);
@@ -246,6 +279,7 @@ export class RespondService {
     }
     const { data, arrays } = result;
     const id = input.responseId;
+    await this.admitIfNew(owner, id);
     try {
       const respondent = link.respondent_id
         ? { id: link.respondent_id, anonymous: link.anonymous }

@@ -50,6 +50,8 @@ export interface LinkRow {
   respondent_id: string | null;
   team: string | null;
   respondent_status: string | null;
+  /** Open links: one response per device (server/respond/open-link.ts); null for personal links. */
+  one_per_device: boolean | null;
 }
 
 export async function insertRound(
@@ -102,7 +104,7 @@ export async function findLink(
       'personal' as kind,
       r.id as round_id, r.title, r.opens_at, r.closes_at, r.anonymous, r.allow_edit,
       r.scan_version_id, v.scan_id, v.version, v.checksum,
-      p.id as respondent_id, p.team, p.status as respondent_status
+      p.id as respondent_id, p.team, p.status as respondent_status, null::boolean as one_per_device
     from respondents p
     join rounds r on r.id = p.round_id
     join scan_versions v on v.id = r.scan_version_id
@@ -112,7 +114,7 @@ export async function findLink(
       'open' as kind,
       r.id, r.title, r.opens_at, r.closes_at, r.anonymous, r.allow_edit,
       r.scan_version_id, v.scan_id, v.version, v.checksum,
-      null::uuid, null::text, null::text
+      null::uuid, null::text, null::text, r.open_link_one_per_device
     from rounds r
     join scan_versions v on v.id = r.scan_version_id
     where r.open_token_hash = ${tokenHash}

@@ -10,6 +10,7 @@ import { answeredBy } from "../privacy/answered-by.ts";
 import { roundMinGroupSize } from "../privacy/floor.ts";
 import { teamConflictError, teamConflicts, teamScanOpenLink } from "../privacy/team-respondents.ts";
 import { privacyFloor } from "../settings/service.ts";
+import { openLinkDefaults, openLinkLimitsSchema, writeOpenLinkLimits } from "../respond/open-link.ts";
 
 export const roundStateSchema = z.enum(["open", "closed", "not-yet-open"]);
 export type RoundState = z.infer<typeof roundStateSchema>;
@@ -45,6 +46,8 @@ export const roundCreateSchema = z
     minGroupSize: z.number().int().min(1).max(1000).optional(),
     respondents: z.array(respondentInputSchema).max(10_000).default([]),
     openLink: z.boolean().default(false),
+    /** The open link's cap, rate and one-response-per-device; the defaults where left out. */
+    openLinkLimits: openLinkLimitsSchema.partial().optional(),
   })
   .refine((r) => Date.parse(r.closesAt) > Date.parse(r.opensAt), {
     path: ["closesAt"],
@@ -118,6 +121,7 @@ export async function createRound(
       minGroupSize,
       openTokenHash: openToken ? tokenHash(openToken) : null,
     });
+    if (input.openLinkLimits) await writeOpenLinkLimits(tx, id, { ...openLinkDefaults, ...input.openLinkLimits });
     const people = input.respondents.map((r) => ({
       ...r,
       id: randomUUID(),

@@ -13,6 +13,8 @@ export interface RespondForm {
     state: RoundState;
     allowEdit: boolean;
     link: "personal" | "open";
+    /** An open link answered on one shared device (a tablet): a new response for the next person. Absent in forms cached before it existed. */
+    sharedDevice?: boolean;
   };
   scanVersion: { id: number; scan: string; version: number; checksum: string };
   survey: Record<string, unknown>;

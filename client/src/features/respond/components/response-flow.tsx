@@ -188,7 +188,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
                 </button>
                 <ResultsLink token={token} responseId={responseId} t={t} />
               </div>
-              {round.link === "open" && round.state === "open" ? <NextResponse token={token} t={t} /> : null}
+              {round.sharedDevice && round.state === "open" ? <NextResponse token={token} t={t} /> : null}
             </section>
           </main>
         );
@@ -230,7 +230,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
                   </button>
                 </div>
               ) : null}
-              {submitted && round.link === "open" && round.state === "open" ? <NextResponse token={token} t={t} /> : null}
+              {submitted && round.sharedDevice && round.state === "open" ? <NextResponse token={token} t={t} /> : null}
             </section>
             {hasAnswers ? (
               <SurveyForm key="answers" json={form.survey} mode="display" locale={locale} initialData={data} />
@@ -275,8 +275,9 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
 }
 
 /**
- * On an open link one device may serve several people in turn (students interviewing residents
- * after a contact): a new, empty response, so the next person never sees these answers.
+ * On an open link of a round answered on one shared device, it serves several people in turn
+ * (students interviewing residents after a contact): a new, empty response, so the next person
+ * never sees these answers. Otherwise one browser is one respondent (server/respond/open-link.ts).
  */
 function NextResponse({ token, t }: { token: string; t: Texts }) {
   return (
