@@ -1,8 +1,8 @@
 // How a cell goes into a CSV or XLSX export. Exports follow the Dutch spreadsheet convention:
 // `;` between cells, a decimal comma and a byte-order mark, so a double click opens them right in
 // a Dutch Excel (R: read.csv2; pandas: sep=";", decimal=","). Text that a spreadsheet would run as
-// a formula is defused; migration 122 (`csv_safe`) keeps the same rule for the rows the database
-// writes itself.
+// a formula is defused; migration 122 (`csv_safe`) keeps the same rule in SQL (the response-level
+// export defuses respondents' names with it).
 
 /** Starts a formula: =, +, -, @, a tab or a carriage return at the start of a cell. */
 const formulaStart = /^[=+@\t\r-]/;
