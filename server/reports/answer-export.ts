@@ -102,13 +102,22 @@ interface FieldMeta {
 interface FieldPlan extends FieldMeta {
   side: string;
   csv: string;
+  /** Value and label cells per value given (not for open text), made once. */
+  tail: Map<string, string>;
+}
+
+interface TeamPlan {
+  label: string;
+  fields: Map<string, FieldPlan>;
+  /** A response's numeric answers' items and fields, per order of items and sides (nearly always one). */
+  layouts: Map<string, { items: string[]; fields: (FieldPlan | undefined)[] }>;
 }
 
 /** A round as the export writes it: its cells, its shown teams' labels, the fields per team. */
 interface RoundPlan {
   cells: string[];
   /** Per team ("" when the round has no teams): its label (empty when withheld) and its allowed fields. */
-  teams: Map<string, { label: string; fields: Map<string, FieldPlan> }>;
+  teams: Map<string, TeamPlan>;
 }
 
 const fieldKey = (item: string, side: string | null) => `${item}\u0000${side ?? ""}`;
@@ -141,7 +150,7 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
         fields.map((f) => {
           const m = meta.get(f.item)!;
           const side = f.side ?? "";
-          return [fieldKey(f.item, f.side), { ...m, side, csv: [m.theme, f.item, m.kind_word, side].map(csvQuoted).join(";") }];
+          return [fieldKey(f.item, f.side), { ...m, side, csv: [m.theme, f.item, m.kind_word, side].map(csvQuoted).join(";"), tail: new Map() }];
         }),
       );
     const plan: RoundPlan = {
@@ -150,12 +159,13 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
     };
     const teams = d.groups.slice(1);
     // No teams: every response belongs to the whole round (its team is empty).
-    if (teams.length === 0) plan.teams.set("", { label: "", fields: fieldsOf([...total.stats.fields, ...texts]) });
+    if (teams.length === 0) plan.teams.set("", { label: "", fields: fieldsOf([...total.stats.fields, ...texts]), layouts: new Map() });
     for (const g of teams) {
       const shown = g.disclosure.status === "shown";
       plan.teams.set(g.team ?? "", {
         label: shown && g.team !== null ? safeText(teamLabel(g.team).replace(/^Team /, "")) : "",
         fields: fieldsOf([...(shown ? g.stats.fields : total.stats.fields), ...texts]),
+        layouts: new Map(),
       });
     }
     plans.set(round.id, plan);
@@ -186,6 +196,10 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
 
     // Each batch of responses comes with its answers as arrays; the rows are made here, each
     // answer looked up in its team's allowed fields (in memory), in the response's own order.
+    // The numeric answers come as three joined strings (item ids have no tabs): the items and
+    // sides are the same for nearly every response of a round, so they are resolved to fields
+    // once per team and order, not per answer.
+    const split = (text: string, sep: string) => (text === "" ? [] : text.split(sep));
     for (let lo = 1; lo <= count; lo += batchSize) {
       const batch = await tx<
         {
@@ -193,17 +207,19 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
           name: string | null;
           round_id: string;
           team: string;
-          num_items: string[];
-          /** "" for an answer without a side (postgres.js reads a null in an array as "NULL"). */
-          num_sides: string[];
-          num_values: number[];
+          num_items: string;
+          num_sides: string;
+          num_values: string;
           text_items: string[];
+          /** "" for an answer without a side (postgres.js reads a null in an array as "NULL"). */
           text_sides: string[];
           text_values: string[];
         }[]
       >`
         select o.key, o.name, x.round_id, coalesce(x.team, '') as team,
-          x.num_items, array_replace(x.num_sides, null, '') as num_sides, x.num_values,
+          array_to_string(x.num_items, E'\t') as num_items,
+          array_to_string(x.num_sides, E'\t', '') as num_sides,
+          array_to_string(x.num_values, ',') as num_values,
           x.text_items, array_replace(x.text_sides, null, '') as text_sides,
           array_replace(x.text_values, null, '') as text_values
         from export_order o
@@ -221,17 +237,34 @@ export async function answerRows(sql: Sql, data: ExportData, options: AnswerExpo
         if (!team) continue;
         const head = options.names ? [r.key, r.name ?? "", ...plan.cells, team.label] : [r.key, ...plan.cells, team.label];
         const headCsv = csv ? head.map(csvQuoted).join(";") : "";
-        const add = (item: string, side: string, raw: string) => {
-          if (raw === "") return;
-          const f = team.fields.get(fieldKey(item, side));
-          if (!f) return;
-          const value = f.kind === "text" ? safeText(raw) : raw;
-          const label = f.labels[value] ?? "";
-          if (csv) text += `${headCsv};${f.csv};${csvQuoted(value)};${csvQuoted(label)}\r\n`;
-          else rows.push([...head, f.theme, item, f.kind_word, f.side, value, label]);
+        const add = (f: FieldPlan | undefined, item: string, raw: string) => {
+          if (raw === "" || !f) return;
+          if (csv) {
+            let tail = f.kind === "text" ? undefined : f.tail.get(raw);
+            if (tail === undefined) {
+              const value = f.kind === "text" ? safeText(raw) : raw;
+              tail = `${csvQuoted(value)};${csvQuoted(f.labels[value] ?? "")}`;
+              if (f.kind !== "text") f.tail.set(raw, tail);
+            }
+            text += `${headCsv};${f.csv};${tail}\r\n`;
+          } else {
+            const value = f.kind === "text" ? safeText(raw) : raw;
+            rows.push([...head, f.theme, item, f.kind_word, f.side, value, f.labels[value] ?? ""]);
+          }
         };
-        for (let i = 0; i < r.num_items.length; i++) add(r.num_items[i]!, r.num_sides[i]!, String(r.num_values[i]));
-        for (let i = 0; i < r.text_items.length; i++) add(r.text_items[i]!, r.text_sides[i]!, r.text_values[i]!);
+        const layoutKey = `${r.num_items}\n${r.num_sides}`;
+        let layout = team.layouts.get(layoutKey);
+        if (!layout) {
+          const items = split(r.num_items, "\t");
+          const sides = r.num_sides.split("\t");
+          layout = { items, fields: items.map((item, i) => team.fields.get(fieldKey(item, sides[i] ?? ""))) };
+          // Bounded: answers that skip questions in many ways make many orders.
+          if (team.layouts.size >= 1_000) team.layouts.clear();
+          team.layouts.set(layoutKey, layout);
+        }
+        const values = split(r.num_values, ",");
+        for (let i = 0; i < values.length; i++) add(layout.fields[i], layout.items[i]!, values[i]!);
+        for (let i = 0; i < r.text_items.length; i++) add(team.fields.get(fieldKey(r.text_items[i]!, r.text_sides[i]!)), r.text_items[i]!, r.text_values[i]!);
       }
       if (sink.format === "csv") await sink.write(text);
       else await sink.write(rows);
