@@ -1,8 +1,10 @@
 // The audit log: who did what, readable by admins, append-only, and free of secrets and answers.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { generate } from "otplib";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { accountCommands } from "../server/accounts/commands.ts";
 import type { App } from "../server/app.ts";
 import { purgeAuditLog } from "../server/audit/queries.ts";
 import { recordAudit } from "../server/audit/record.ts";
@@ -194,6 +196,42 @@ describe.each(backends)("the audit log on %s", (backend) => {
     // The 23-month-old entry stays, and a direct delete of it is still refused.
     await expect(db.sql`delete from audit_log where at < now() - interval '22 months'`).rejects.toThrow(/append-only/);
     expect(await count()).toBe(before + 1);
+  });
+
+  test("two-factor login switched on, renewed and off is recorded for the account, without secrets or codes", async () => {
+    const session = await sessionAs(app, db.sql, "viewer");
+    const post = async (path: string, body?: unknown) => (await (await call("POST", `/api/auth/two-factor${path}`, body, session)).json()) as Record<string, any>;
+    const { secret } = await post("/setup");
+    const now = Math.floor(Date.now() / 1000);
+    const { recoveryCodes } = await post("/enable", { code: await generate({ secret, epoch: now }) });
+    const renewed = await post("/recovery-codes", { code: await generate({ secret, epoch: now + 30 }) });
+    await post("/disable", { password: session.password, code: renewed.recoveryCodes[0] });
+    const mine = await read(`?actor=${encodeURIComponent(session.email)}`);
+    expect(mine.entries.map((e) => e.action).filter((a) => a.startsWith("auth.") && a !== "auth.login")).toEqual([
+      "auth.two-factor-off",
+      "auth.recovery-codes",
+      "auth.two-factor-on",
+    ]);
+    expect(mine.entries.find((e) => e.action === "auth.two-factor-on")!.actionLabel).toBe("Tweestapsverificatie aangezet");
+    const everything = (await db.sql<{ row: string }[]>`select to_jsonb(a)::text as row from audit_log a`).map((r) => r.row).join("\n");
+    for (const secretText of [secret, ...recoveryCodes, ...renewed.recoveryCodes]) expect(everything).not.toContain(secretText);
+  });
+
+  test("account changes from the command line are recorded with the command line as actor", async () => {
+    const email = `cli-${randomUUID().slice(0, 8)}@example.org`;
+    const created = await accountCommands.create.run(db.sql, { email, role: "viewer", name: "Via de opdrachtregel", teams: [] });
+    await accountCommands["set-role"].run(db.sql, { email, role: "teamleader", teams: ["Noord"] });
+    await accountCommands.deactivate.run(db.sql, { email });
+    await accountCommands.activate.run(db.sql, { email });
+    const { password } = await accountCommands["reset-password"].run(db.sql, { email });
+    await accountCommands["reset-two-factor"].run(db.sql, { email });
+    const about = (await read("?pageSize=200")).entries.filter((e) => e.target?.label === email).reverse();
+    expect(about.map((e) => e.action)).toEqual(["account.create", "account.update", "account.update", "account.update", "account.password-reset", "auth.two-factor-off"]);
+    expect(about.every((e) => e.actor.kind === "cli" && e.actor.email!.startsWith("opdrachtregel") && e.target?.id === created.id)).toBe(true);
+    expect(about[1]!.details).toMatchObject({ before: { role: "viewer", active: true }, after: { role: "teamleader", teams: ["Noord"], active: true } });
+    expect(about[2]!.details).toMatchObject({ before: { active: true }, after: { active: false } });
+    const everything = (await db.sql<{ row: string }[]>`select to_jsonb(a)::text as row from audit_log a`).map((r) => r.row).join("\n");
+    for (const secretText of [created.password!, password]) expect(everything).not.toContain(secretText);
   });
 
   test("a logout and a login are recorded for the account", async () => {

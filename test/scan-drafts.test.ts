@@ -76,6 +76,9 @@ describe.each(backends)("scan drafts on %s", (backend) => {
     expect((await call(leader, "GET", `/api/admin/scan-drafts/${draft.id}`)).status).toBe(404);
     const versions = await call<{ versions: unknown[] }>(viewer, "GET", "/api/admin/scans/west-scan/versions");
     expect(versions.body.versions).toHaveLength(1);
+    // Publishing is in the audit log, by the admin who did it.
+    const log = await db.sql<{ actor_email: string; target_label: string }[]>`select actor_email, target_label from audit_log where action = 'scan.publish'`;
+    expect(log).toEqual([{ actor_email: admin.email, target_label: "west-scan versie 1" }]);
   });
 
   it("lets a teamleader delete their own draft, and answers 404 for an unknown or malformed id", async () => {

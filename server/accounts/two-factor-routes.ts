@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Sql } from "../db/connect.ts";
+import { audit } from "../audit/record.ts";
 import { AppError } from "../lib/errors.ts";
 import { clientAddress } from "../lib/client-address.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody } from "../lib/openapi.ts";
@@ -97,6 +98,7 @@ export function twoFactorRoutes(sql: Sql, security: AuthSecurity) {
     })
     .openapi(enableRoute, async (c) => {
       const codes = await confirmEnrolment(sql, await security.sealer(), own(c).id, c.req.valid("json").code);
+      await audit(c, sql, "auth.two-factor-on");
       c.header("Cache-Control", "no-store");
       return c.json({ recoveryCodes: codes }, 200);
     })
@@ -104,7 +106,9 @@ export function twoFactorRoutes(sql: Sql, security: AuthSecurity) {
       const account = own(c);
       if (!(await checkSecondFactor(sql, await security.sealer(), account.id, c.req.valid("json").code))) throw codeWrong();
       c.header("Cache-Control", "no-store");
-      return c.json({ recoveryCodes: await renewRecoveryCodes(sql, account.id) }, 200);
+      const recoveryCodes = await renewRecoveryCodes(sql, account.id);
+      await audit(c, sql, "auth.recovery-codes");
+      return c.json({ recoveryCodes }, 200);
     })
     .openapi(disableRoute, async (c) => {
       const account = own(c);
@@ -120,6 +124,7 @@ export function twoFactorRoutes(sql: Sql, security: AuthSecurity) {
       if (!(await checkSecondFactor(sql, await security.sealer(), account.id, code))) throw codeWrong();
       await attemptSucceeded(sql, keys, security.throttle);
       await disableTwoFactor(sql, account.id);
+      await audit(c, sql, "auth.two-factor-off");
       return c.json(await twoFactorStatus(sql, account.id), 200);
     });
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Sql } from "../db/connect.ts";
 import { principalOf, requireRole, type AuthEnv } from "../accounts/guard.ts";
+import { audit } from "../audit/record.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs, schemaFor } from "../lib/openapi.ts";
 import { createDraft, draftById, draftList, publishDraft, removeDraft, saveDraft, type Draft, type DraftSummary } from "./drafts.ts";
 import { publishedSchema } from "./editor.ts";
@@ -115,6 +116,9 @@ export function draftRoutes(sql: Sql) {
     })
     .openapi(publishRoute, async (c) => {
       const published = await publishDraft(sql, principalOf(c), c.req.valid("param").draftId);
+      if (published.status === "published") {
+        await audit(c, sql, "scan.publish", { target: { kind: "scan", id: published.scan, label: `${published.scan} versie ${published.version}` } });
+      }
       return published.status === "published" ? c.json(published, 201) : c.json(published, 200);
     });
 }
