@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
 import { createAccount, ensureFirstAdmin } from "../server/accounts/service.ts";
@@ -66,6 +67,8 @@ const matrix: Record<string, Record<Role, Access>> = {
   "POST /api/admin/rounds/:id/reminders": { admin: "yes", teamleader: "own", viewer: "no" },
   "GET /api/admin/rounds/:id/open-link": { admin: "yes", teamleader: "own", viewer: "yes" },
   "PUT /api/admin/rounds/:id/open-link": { admin: "yes", teamleader: "no", viewer: "no" },
+  "POST /api/admin/rounds/:id/open-link/exclusions": { admin: "yes", teamleader: "no", viewer: "no" },
+  "DELETE /api/admin/rounds/:id/open-link/exclusions/:exclusionId": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/mail/outbox": { admin: "yes", teamleader: "no", viewer: "no" },
   "GET /api/admin/mail/response-rates": { admin: "yes", teamleader: "yes", viewer: "yes" },
   "GET /api/admin/series": { admin: "yes", teamleader: "yes", viewer: "yes" },
@@ -106,6 +109,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
   const seriesOf: Record<string, string> = {};
   const actionOf: Record<string, string> = {};
   const respondentOf: Record<string, string> = {};
+  const exclusionOf: Record<string, string> = {};
   const draftOf: Record<string, string> = {};
   // Rounds the lifecycle routes may close, archive or delete, so the others keep theirs.
   const spareOf: Record<string, string> = {};
@@ -142,6 +146,8 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
         expect(res.status, path).toBe(201);
         return ((await res.json()) as { id: string }).id;
       };
+      exclusionOf[round] = randomUUID();
+      await db.sql`insert into open_link_exclusions (id, round_id, from_at, to_at, responses) values (${exclusionOf[round]!}, ${round}, now(), now(), 0)`;
       seriesOf[round] = await post("/api/admin/series", { roundId: round, title: "Matrixreeks" });
       actionOf[round] = await post(`/api/admin/rounds/${round}/actions`, {
         target: { kind: "item", id: "missie" },
@@ -193,6 +199,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       .replace(":version", "1")
       .replace(":actionId", actionOf[round]!)
       .replace(":respondentId", respondentOf[round]!)
+      .replace(":exclusionId", exclusionOf[round]!)
       .replace(":id", idFor(key, pattern, round));
     const bodies: Record<string, unknown> = {
       "POST /api/admin/scans": { source: fiveItems },
@@ -214,6 +221,7 @@ describe.each(backends)("admin accounts and roles on %s", (backend) => {
       "PATCH /api/admin/rounds/:id/actions/:actionId": { status: "doing" },
       "PATCH /api/admin/settings": { minGroupSize: 5 },
       "PUT /api/admin/rounds/:id/open-link": { maxResponses: 1000, perHour: 200, onePerDevice: true },
+      "POST /api/admin/rounds/:id/open-link/exclusions": { from: new Date(0).toISOString(), to: new Date(1000).toISOString() },
       "PATCH /api/admin/rounds/:id": { closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString() },
       "POST /api/admin/rounds/:id/reopen": { closesAt: new Date(Date.now() + 86_400_000).toISOString() },
     };

@@ -23,11 +23,11 @@ describe.each(backends)("open-link limits on %s", (backend) => {
     const round = await createRoundVia(app, { scanId, openLink: true, respondents: [], ...(openLinkLimits ? { openLinkLimits } : {}) } as never);
     return { roundId: round.round.id, token: round.openToken! };
   };
-  const submit = (token: string, cookie?: string, responseId = randomUUID()) =>
+  const submit = (token: string, cookie?: string, responseId = randomUUID(), data: Record<string, unknown> = miniAnswers) =>
     app.request(`/api/respond/${token}/submit`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ responseId, data: miniAnswers }),
+      body: JSON.stringify({ responseId, data }),
     });
   const adminCall = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, {
@@ -64,7 +64,7 @@ describe.each(backends)("open-link limits on %s", (backend) => {
     expect(later).toEqual([200, 200, 200, 409]);
     expect(await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).toEqual({
       status: 200,
-      body: { limits: { maxResponses: 8, perHour: 5, onePerDevice: true }, usage: { admitted: 8, lastHour: 3 } },
+      body: { limits: { maxResponses: 8, perHour: 5, onePerDevice: true }, usage: { admitted: 8, lastHour: 3 }, bursts: [], exclusions: [] },
     });
   });
 
@@ -111,7 +111,7 @@ describe.each(backends)("open-link limits on %s", (backend) => {
   test("a round answered on one shared device (interviews on a tablet) takes several responses from one browser; only admins change the limits", async () => {
     const { roundId, token } = await openRound();
     const set = await adminCall("PUT", `/api/admin/rounds/${roundId}/open-link`, { maxResponses: 50, perHour: 20, onePerDevice: false });
-    expect(set).toEqual({ status: 200, body: { limits: { maxResponses: 50, perHour: 20, onePerDevice: false }, usage: { admitted: 0, lastHour: 0 } } });
+    expect(set).toEqual({ status: 200, body: { limits: { maxResponses: 50, perHour: 20, onePerDevice: false }, usage: { admitted: 0, lastHour: 0 }, bursts: [], exclusions: [] } });
     const page = await app.request(`/api/respond/${token}`);
     expect(((await page.clone().json()) as any).round.sharedDevice).toBe(true);
     const cookie = deviceCookieOf(page);
@@ -123,5 +123,41 @@ describe.each(backends)("open-link limits on %s", (backend) => {
     // Defaults for a round made without limits.
     const fresh = await openRound();
     expect((await adminCall("GET", `/api/admin/rounds/${fresh.roundId}/open-link`)).body.limits).toEqual({ maxResponses: 1000, perHour: 200, onePerDevice: true });
+  });
+
+  test("the report's open-link bursts: shown with how alike they are, excluded by an admin from every result, and put back", async () => {
+    const { roundId, token } = await openRound();
+    for (const missie of [3, 4, 5]) expect((await submit(token, undefined, randomUUID(), { ...miniAnswers, missie })).status).toBe(200);
+    // Those three came in an hour before the burst.
+    await db.sql`update responses set submitted_at = submitted_at - interval '1 hour' where round_id = ${roundId}`;
+    for (let i = 0; i < 12; i++) expect((await submit(token)).status).toBe(200);
+    const responses = async () => {
+      const report = await adminCall("GET", `/api/admin/reports/rounds/${roundId}`);
+      expect(report.status).toBe(200);
+      return report.body.groups.find((g: any) => g.key === "all").responses as number;
+    };
+    expect(await responses()).toBe(15);
+    const state = await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`);
+    expect(state.body.bursts).toHaveLength(1);
+    const [burst] = state.body.bursts;
+    expect(burst).toMatchObject({ responses: 12, answerSets: 1 });
+
+    const excluded = await adminCall("POST", `/api/admin/rounds/${roundId}/open-link/exclusions`, { from: burst.from, to: burst.to });
+    expect(excluded.status).toBe(200);
+    expect(excluded.body).toMatchObject({ excluded: 12, bursts: [], exclusions: [{ from: burst.from, to: burst.to, responses: 12 }] });
+    expect(await responses()).toBe(3);
+    // Out of every result: the rows themselves moved out of the responses, kept apart.
+    const [counts] = await db.sql<{ kept: number; apart: number }[]>`
+      select (select count(*)::int from responses where round_id = ${roundId}) as kept,
+        (select count(*)::int from excluded_responses e join open_link_exclusions x on x.id = e.exclusion_id where x.round_id = ${roundId}) as apart
+    `;
+    expect(counts).toEqual({ kept: 3, apart: 12 });
+    expect((await adminCall("POST", `/api/admin/rounds/${roundId}/open-link/exclusions`, { from: burst.from, to: burst.to })).body.error.code).toBe(
+      "nothing-to-exclude",
+    );
+
+    const restored = await adminCall("DELETE", `/api/admin/rounds/${roundId}/open-link/exclusions/${excluded.body.exclusions[0].id}`);
+    expect(restored.body).toMatchObject({ restored: 12, exclusions: [], bursts: [{ responses: 12 }] });
+    expect(await responses()).toBe(15);
   });
 });

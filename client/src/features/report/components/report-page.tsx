@@ -13,6 +13,7 @@ import { PageHeader } from "../../../components/page-header.tsx";
 import { ResultsView } from "../../../components/results-view.tsx";
 import { RoundNav, roundCrumbs } from "../../../components/round-nav.tsx";
 import { useLoad } from "./use-load.ts";
+import { OpenLinkBursts } from "./open-link-bursts.tsx";
 
 export function ReportPage({ params }: { params: Record<string, string> }) {
   const roundId = params["roundId"]!;
@@ -31,10 +32,10 @@ export function ReportPage({ params }: { params: Record<string, string> }) {
       </>
     );
   }
-  return <Report report={load.value} />;
+  return <Report report={load.value} onChanged={reload} />;
 }
 
-function Report({ report }: { report: RoundReport }) {
+function Report({ report, onChanged }: { report: RoundReport; onChanged: () => void }) {
   const [key, setKey] = useState("all");
   const [exportError, setExportError] = useState(false);
   const group = report.groups.find((g) => g.key === key) ?? report.groups[0]!;
@@ -99,6 +100,7 @@ function Report({ report }: { report: RoundReport }) {
 
       {report.comparability ? <Comparability report={report} /> : null}
       <FollowUpSection roundId={report.round.id} />
+      <OpenLinkBursts roundId={report.round.id} onChanged={onChanged} />
 
       {report.groups.length > 1 ? (
         <div className="group-tabs no-print" role="tablist" aria-label="Groep">

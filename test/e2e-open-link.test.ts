@@ -1,0 +1,68 @@
+// A burst through an open link in the report, in real Chromium on a 360 px phone: shown with how
+// many answers and how few different ones, left out of the results after confirming, and put back.
+import { describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import type { AppServer } from "./support/app-server.ts";
+import { backends } from "./support/db.ts";
+import { useAppServer, useChromium } from "./support/e2e.ts";
+import { seriousAxeViolations, watchPage } from "./support/browser.ts";
+import { compileScanFile, validAnswers } from "./support/app.ts";
+
+let browser: Browser;
+useChromium((started) => (browser = started));
+
+describe.each(backends)("open-link bursts in the report on %s", (backend) => {
+  let server: AppServer;
+  useAppServer(backend, (started) => (server = started));
+
+  it("shows a burst of alike answers and lets an admin leave it out and put it back", async () => {
+    const created = await server.admin<{ round: { id: string }; openLink: string }>("POST", "/api/admin/rounds", {
+      scanId: "wijkteam-clientvragen",
+      title: "Bewoners open link",
+      group: "Wijkteam Oost",
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: "2099-01-01T00:00:00Z",
+      openLink: true,
+    });
+    const token = created.openLink.split("/r/")[1]!;
+    const data = validAnswers((await compileScanFile("scans/wijkteam-clientvragen.scan")).compiled.model);
+    for (let i = 0; i < 12; i++) {
+      const res = await fetch(`${server.url}/api/respond/${token}/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ responseId: crypto.randomUUID(), data }),
+      });
+      expect(res.status).toBe(200);
+    }
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/admin/reports/${created.round.id}`);
+    await page.getByText("Inloggen met een API-sleutel").click();
+    await page.getByLabel("Of gebruik een API-sleutel").fill(server.adminToken);
+    await page.getByRole("button", { name: "Met sleutel verder" }).click();
+
+    const section = page.locator("section.open-link-bursts");
+    await section.waitFor();
+    expect(await section.locator("ul.bursts li").textContent()).toMatch(/ – .*12 antwoorden, allemaal hetzelfde/);
+    await expect.poll(() => page.locator("#group-title").textContent()).toContain("12 ingevulde scans");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `/tmp/peilstok-open-link-bursts-${backend}.png`, fullPage: true });
+
+    await section.getByRole("button", { name: "Weglaten" }).click();
+    const dialog = page.getByRole("dialog", { name: "12 antwoorden weglaten?" });
+    await dialog.getByRole("button", { name: "Weglaten" }).click();
+    await expect.poll(() => page.locator("#group-title").textContent()).toContain("0 ingevulde scans");
+    const after = page.locator("section.open-link-bursts");
+    await after.getByRole("heading", { name: "Weggelaten" }).waitFor();
+    expect(await after.locator("ul.exclusions li").textContent()).toContain("12 antwoorden");
+    await page.screenshot({ path: `/tmp/peilstok-open-link-excluded-${backend}.png`, fullPage: true });
+
+    await after.getByRole("button", { name: "Terugzetten" }).click();
+    await expect.poll(() => page.locator("#group-title").textContent()).toContain("12 ingevulde scans");
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
