@@ -12,9 +12,9 @@ import { validAnswers } from "../test/support/app.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
-// Five turns of two seconds each: the machine's load changes on that scale (other processes'
-// tests), and finer turns spread it over the cases more evenly than two long ones did.
-const slices = 5;
+// Four turns of two and a half seconds each: the machine's load changes on that scale (other
+// processes' tests), and finer turns spread it over the cases more evenly than two long ones did.
+const slices = 4;
 
 interface Ready {
   appPort: number;
@@ -69,8 +69,17 @@ function printTable(rows: BenchRow[]): void {
   }
 }
 
+/**
+ * Each turn's first half second is not counted: until the first answers come back the 50
+ * connections are only filling up, and that costs a slow case a larger share of a short turn
+ * than a fast one (Little's law: about 50 requests per turn whatever the speed).
+ */
+const rampMs = 500;
+
 async function load(url: string, data: unknown, duration: number): Promise<Load> {
   const latencies: number[] = [];
+  const start = performance.now();
+  let end = start;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -86,12 +95,18 @@ async function load(url: string, data: unknown, duration: number): Promise<Load>
           },
         ],
       },
-      (err, res) => (err ? reject(err) : resolve(res)),
+      (err, res) => {
+        end = performance.now();
+        if (err) reject(err);
+        else resolve(res);
+      },
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      if (performance.now() - start >= rampMs) latencies.push(responseTime);
+    });
   });
   const errors = result.errors + result.timeouts + result.non2xx;
-  return { requests: result.requests.total, seconds: duration, latencies, errors };
+  return { requests: latencies.length, seconds: (end - start - rampMs) / 1000, latencies, errors };
 }
 
 interface Load {
@@ -142,7 +157,8 @@ async function measure(backend: string, env: Record<string, string>, data: unkno
     const full = combine(fullLoads);
     const ratio = full.rps / bare.rps;
     // How much the ratio moved between turns: the noise of this run on a shared machine.
-    const turnRatios = fullLoads.map((l, i) => l.requests / bareLoads[i]!.requests).sort((a, b) => a - b);
+    const rate = (l: Load) => l.requests / l.seconds;
+    const turnRatios = fullLoads.map((l, i) => rate(l) / rate(bareLoads[i]!)).sort((a, b) => a - b);
     const spread = `turns ${(turnRatios[0]! * 100).toFixed(0)}–${(turnRatios.at(-1)! * 100).toFixed(0)}%`;
     return [
       {
