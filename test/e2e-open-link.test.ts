@@ -65,4 +65,31 @@ describe.each(backends)("open-link bursts in the report on %s", (backend) => {
     expect(seen.errors).toEqual([]);
     await context.close();
   });
+
+  it("sets an open link's limits when a round is made, on a phone", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "nl-NL" });
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/admin/rounds/new`);
+    await page.getByText("Inloggen met een API-sleutel").click();
+    await page.getByLabel("Of gebruik een API-sleutel").fill(server.adminToken);
+    await page.getByRole("button", { name: "Met sleutel verder" }).click();
+    await page.locator("select[name=scanId]").selectOption("wijkteam-clientvragen");
+    await page.getByLabel("Titel").fill("Tablet in de wijk");
+    await page.getByLabel("Groep of team").fill("Wijkteam West");
+    await page.getByLabel("Ook een open link maken (voor iedereen met de link)").check();
+    await page.getByText("Grenzen van de open link").click();
+    await page.getByLabel("Hoogstens zoveel nieuwe antwoorden per uur").fill("30");
+    await page.getByLabel(/^Eén antwoord per browser/).uncheck();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.locator("details.open-link-limits").screenshot({ path: `/tmp/peilstok-open-link-form-${backend}.png` });
+    await page.getByRole("button", { name: "Ronde aanmaken" }).click();
+    await page.getByText("Open link:").waitFor();
+    const { rounds } = await server.admin<{ rounds: { id: string; title: string }[] }>("GET", "/api/admin/rounds");
+    const id = rounds.find((r) => r.title === "Tablet in de wijk")!.id;
+    const state = await server.admin<{ limits: unknown }>("GET", `/api/admin/rounds/${id}/open-link`);
+    expect(state.limits).toEqual({ maxResponses: 1000, perHour: 30, onePerDevice: false });
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
 });

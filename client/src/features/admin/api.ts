@@ -42,6 +42,8 @@ export interface RoundInput {
   anonymous?: boolean;
   allowEdit: boolean;
   openLink: boolean;
+  /** The open link's cap, rate per hour and one response per browser (server/respond/open-link.ts). */
+  openLinkLimits?: { maxResponses: number; perHour: number; onePerDevice: boolean };
   /** At least the organisation's privacy floor; absent: the floor. */
   minGroupSize?: number;
   respondents: { name: string; email: string; team?: string }[];

@@ -125,6 +125,15 @@ export function RoundFormPage() {
         ...(anonymous === "scan" ? {} : { anonymous: anonymous === "yes" }),
         allowEdit: form.get("allowEdit") === "on",
         openLink: !teamScan && form.get("openLink") === "on",
+        ...(!teamScan && form.get("openLink") === "on"
+          ? {
+              openLinkLimits: {
+                maxResponses: Number(form.get("openLinkMax") || 1000),
+                perHour: Number(form.get("openLinkPerHour") || 200),
+                onePerDevice: form.get("openLinkOnePerDevice") === "on",
+              },
+            }
+          : {}),
         ...(minGroupSize && !teamScan ? { minGroupSize: Number(minGroupSize) } : {}),
         respondents,
       },
@@ -272,6 +281,36 @@ export function RoundFormPage() {
         ) : (
           <>
             <CheckboxField name="openLink" label="Ook een open link maken (voor iedereen met de link)" />
+            <details className="open-link-limits">
+              <summary>Grenzen van de open link</summary>
+              <FieldRow>
+                <TextField
+                  label="Hoogstens zoveel antwoorden in totaal"
+                  name="openLinkMax"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={100000}
+                  step={1}
+                  defaultValue={1000}
+                />
+                <TextField
+                  label="Hoogstens zoveel nieuwe antwoorden per uur"
+                  name="openLinkPerHour"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={100000}
+                  step={1}
+                  defaultValue={200}
+                />
+              </FieldRow>
+              <CheckboxField
+                name="openLinkOnePerDevice"
+                defaultChecked
+                label="Eén antwoord per browser (zet uit als mensen om de beurt op één tablet antwoorden)"
+              />
+            </details>
             <TextField
               label="Minimale groepsgrootte (leeg: de standaard van de organisatie)"
               name="minGroupSize"
