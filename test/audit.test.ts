@@ -241,6 +241,56 @@ describe.each(backends)("the audit log on %s", (backend) => {
     const mine = await read(`?actor=${encodeURIComponent(session.email)}`);
     expect(mine.entries.map((e) => e.action)).toEqual(["auth.login", "auth.logout", "auth.login"]);
   });
+
+  test("records open-link limits, left-out bursts and their return, the codebook and action plans, without the actions' words", async () => {
+    const { scanId } = await publishAs(db.sql, individualMiniScan);
+    const created = await call("POST", "/api/admin/rounds", {
+      scanId,
+      title: "Open link",
+      group: "Academie",
+      opensAt: setup.clock().toISOString(),
+      closesAt: new Date(setup.clock().getTime() + 30 * 86_400_000).toISOString(),
+      respondents: [],
+      openLink: true,
+    });
+    const opened = (await created.json()) as { round: { id: string }; openLink: string };
+    const openRoundId = opened.round.id;
+    const put = await call("PUT", `/api/admin/rounds/${openRoundId}/open-link`, { maxResponses: 50, perHour: 20, onePerDevice: false });
+    expect(put.status).toBe(200);
+    const openToken = opened.openLink.split("/").pop()!;
+    const answered = await send(app, "POST", `/api/respond/${openToken}/submit`, { responseId: randomUUID(), data: miniAnswers });
+    expect(answered.status).toBe(200);
+    const from = new Date(setup.clock().getTime() - 86_400_000).toISOString();
+    const to = new Date(setup.clock().getTime() + 86_400_000).toISOString();
+    const excluded = await call("POST", `/api/admin/rounds/${openRoundId}/open-link/exclusions`, { from, to });
+    expect(excluded.status).toBe(200);
+    const exclusionId = ((await excluded.json()) as { exclusions: { id: string }[] }).exclusions[0]!.id;
+    expect((await call("DELETE", `/api/admin/rounds/${openRoundId}/open-link/exclusions/${exclusionId}`)).status).toBe(200);
+    expect((await call("GET", `/api/admin/reports/rounds/${roundId}/codebook.csv`)).status).toBe(200);
+    const planned = await call("POST", `/api/admin/rounds/${roundId}/actions`, { target: { kind: "item", id: "missie" }, what: "Gesprek met Anna Jansen", who: "Bram" });
+    expect(planned.status).toBe(201);
+    const actionId = ((await planned.json()) as { id: string }).id;
+    expect((await call("PATCH", `/api/admin/rounds/${roundId}/actions/${actionId}`, { status: "done", who: "Cor" })).status).toBe(200);
+
+    const { entries } = await read(`?round=${openRoundId}&action=round.update&pageSize=50`);
+    expect(entries.map((e) => e.details)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ change: "open-link", maxResponses: 50, perHour: 20, onePerDevice: false }),
+        expect.objectContaining({ change: "exclude-burst", burstFrom: from, burstTo: to, excluded: 1 }),
+        expect.objectContaining({ change: "restore-burst", restored: 1 }),
+      ]),
+    );
+    const mine = (await read(`?round=${roundId}&pageSize=200`)).entries;
+    expect(mine.filter((e) => e.action === "report.export").map((e) => e.details.format)).toContain("codebook");
+    const plans = mine.filter((e) => e.action === "series.action");
+    expect(plans.map((e) => e.details)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ change: "action-added", target: "missie", status: "planned" }),
+        expect.objectContaining({ change: "action-changed", status: "done" }),
+      ]),
+    );
+    expect(JSON.stringify(plans)).not.toMatch(/Anna|Bram|Cor/);
+  });
 });
 
 describe("the two-role setup on PostgreSQL (server/db/app-role.sql)", () => {

@@ -31,6 +31,7 @@ export const auditActions = {
   "mail.sent": "Mails afgeleverd",
   "series.create": "Reeks aangemaakt",
   "series.open-next": "Volgende ronde van reeks geopend",
+  "series.action": "Actieplan bijgewerkt",
   "scan.publish": "Scan gepubliceerd",
   "settings.change": "Instellingen gewijzigd",
   "audit.view": "Logboek bekeken",

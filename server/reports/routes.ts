@@ -201,6 +201,7 @@ export function reportRoutes(sql: Sql) {
     })
     .openapi(codebookRoute, async (c) => {
       const data = await exportData(sql, c.req.valid("param").id, load);
+      await audit(c, sql, "report.export", { roundId: c.req.valid("param").id, details: { format: "codebook" } });
       download(c, "text/csv; charset=utf-8", `${data.scan.id}-v${data.scan.version}-codeboek.csv`);
       return c.body(codebookCsv(data));
     })

@@ -5,6 +5,7 @@ import { requireRole, requireRoundAccess, type AuthEnv } from "../accounts/guard
 import type { Sql } from "../db/connect.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
 import { notFound } from "../lib/errors.ts";
+import { audit } from "../audit/record.ts";
 import { openLinkLimitsSchema, openLinkUsage, readOpenLinkLimits, writeOpenLinkLimits } from "./open-link.ts";
 import { burstSchema, exclude, exclusionSchema, findBursts, listExclusions, restore } from "./bursts.ts";
 
@@ -92,7 +93,9 @@ export function openLinkRoutes(sql: Sql) {
     .openapi(getRoute, async (c) => c.json(await state(c.req.valid("param").id), 200))
     .openapi(putRoute, async (c) => {
       const { id } = c.req.valid("param");
-      if (!(await writeOpenLinkLimits(sql, id, c.req.valid("json")))) throw notFound("round");
+      const limits = c.req.valid("json");
+      if (!(await writeOpenLinkLimits(sql, id, limits))) throw notFound("round");
+      await audit(c, sql, "round.update", { roundId: id, details: { change: "open-link", ...limits } });
       return c.json(await state(id), 200);
     })
     .openapi(excludeRoute, async (c) => {
@@ -100,11 +103,13 @@ export function openLinkRoutes(sql: Sql) {
       const { from, to } = c.req.valid("json");
       if (!(await readOpenLinkLimits(sql, id))) throw notFound("round");
       const excluded = await exclude(sql, id, new Date(from), new Date(to));
+      await audit(c, sql, "round.update", { roundId: id, details: { change: "exclude-burst", burstFrom: from, burstTo: to, excluded } });
       return c.json({ excluded, ...(await state(id)) }, 200);
     })
     .openapi(restoreRoute, async (c) => {
       const { id, exclusionId } = c.req.valid("param");
       const restored = await restore(sql, id, exclusionId);
+      await audit(c, sql, "round.update", { roundId: id, details: { change: "restore-burst", restored } });
       return c.json({ restored, ...(await state(id)) }, 200);
     });
 }

@@ -222,11 +222,19 @@ export function roundActionRoutes(sql: Sql, invitations: Invitations) {
     })
     .openapi(actionsRoute, async (c) => c.json({ actions: await actions.list(c.req.valid("param").id) }, 200))
     .openapi(followUpRoute, async (c) => c.json(await actions.followUp(c.req.valid("param").id), 200))
-    .openapi(addActionRoute, async (c) =>
-      c.json(await actions.create(c.req.valid("param").id, c.req.valid("json"), invitations.clock()), 201),
-    )
+    // Recorded without the action's words (who and what may name people): its target and status.
+    .openapi(addActionRoute, async (c) => {
+      const { id } = c.req.valid("param");
+      const input = c.req.valid("json");
+      const created = await actions.create(id, input, invitations.clock());
+      await audit(c, sql, "series.action", { roundId: id, details: { change: "action-added", target: input.target.id, status: input.status } });
+      return c.json(created, 201);
+    })
     .openapi(updateActionRoute, async (c) => {
       const { id, actionId } = c.req.valid("param");
-      return c.json(await actions.update(id, actionId, c.req.valid("json"), invitations.clock()), 200);
+      const input = c.req.valid("json");
+      const updated = await actions.update(id, actionId, input, invitations.clock());
+      await audit(c, sql, "series.action", { roundId: id, details: { change: "action-changed", ...(input.status ? { status: input.status } : {}) } });
+      return c.json(updated, 200);
     });
 }

@@ -46,7 +46,16 @@ const changeNames: Record<string, string> = {
   reopen: "heropend",
   archive: "gearchiveerd",
   unarchive: "uit het archief gehaald",
+  "open-link": "grenzen van de open link gewijzigd",
+  "exclude-burst": "piek van de open link weggelaten",
+  "restore-burst": "weggelaten piek teruggezet",
+  "action-added": "actie toegevoegd",
+  "action-changed": "actie gewijzigd",
 };
+
+const formatNames: Record<string, string> = { csv: "CSV", xlsx: "XLSX", "answers-csv": "antwoorden (CSV)", codebook: "codeboek (CSV)" };
+
+const statusNames: Record<string, string> = { planned: "gepland", doing: "bezig", done: "klaar", dropped: "vervallen" };
 
 const methodNames: Record<string, string> = { password: "met wachtwoord", oidc: "met organisatieaccount" };
 const reasonNames: Record<string, string> = {
@@ -101,6 +110,16 @@ function describe(e: AuditEntryView): string {
   take("anonymous", (v) => (v ? "anoniem" : null));
   take("openLink", (v) => (v ? "met open link" : null));
   take("minGroupSize", (v) => `minimale groepsgrootte ${String(v)}`);
+  // Open-link limits and bursts, action plans (round.update, series.action).
+  take("maxResponses", (v) => `hoogstens ${count(Number(v), "antwoord", "antwoorden")}`);
+  take("perHour", (v) => `${count(Number(v), "nieuw antwoord", "nieuwe antwoorden")} per uur`);
+  take("onePerDevice", (v) => (v ? "één antwoord per browser" : "gedeeld apparaat"));
+  take("burstFrom", (v) => `${formatDateTime(String(v))} tot ${formatDateTime(String(d.burstTo))}`);
+  if ("burstFrom" in d) used.add("burstTo");
+  take("excluded", (v) => count(Number(v), "set antwoorden weggelaten", "sets antwoorden weggelaten"));
+  take("restored", (v) => count(Number(v), "set antwoorden teruggezet", "sets antwoorden teruggezet"));
+  take("target", (v) => (e.action === "series.action" ? `bij ${String(v)}` : null));
+  take("status", (v) => `status ${statusNames[String(v)] ?? String(v)}`);
   // Settings (settings.change).
   take("retentionMonths", (v) => `bewaartermijn persoonsgegevens ${count(Number(v), "maand", "maanden")}`);
   take("auditRetentionMonths", (v) => `bewaartermijn logboek ${count(Number(v), "maand", "maanden")}`);
@@ -120,7 +139,7 @@ function describe(e: AuditEntryView): string {
   take("rows", (v) => count(Number(v), "rij", "rijen"));
   take("backupCreatedAt", (v) => `back-up van ${formatDateTime(String(v))}`);
   take("from", (v) => (v === "embedded" ? "uit de ingebouwde database" : String(v)));
-  take("format", (v) => String(v).toUpperCase());
+  take("format", (v) => formatNames[String(v)] ?? String(v));
   take("added", (v) => count(Number(v), "respondent toegevoegd", "respondenten toegevoegd"));
   take("rejected", (v) => (Number(v) ? count(Number(v), "regel afgewezen", "regels afgewezen") : null));
   take("invite", (v) => (v ? "meteen uitgenodigd" : null));
