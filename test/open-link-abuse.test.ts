@@ -68,6 +68,16 @@ describe.each(backends)("open-link limits on %s", (backend) => {
     });
   });
 
+  test("a retried submit is not counted again, also when the link's rate is used up", async () => {
+    const { roundId, token } = await openRound({ perHour: 2, maxResponses: 10, onePerDevice: false });
+    const id = randomUUID();
+    expect((await submit(token, undefined, id)).status).toBe(200);
+    expect((await submit(token)).status).toBe(200);
+    expect((await submit(token, undefined, id)).status).toBe(200);
+    expect((await submit(token)).status).toBe(429);
+    expect((await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).body.usage.admitted).toBe(2);
+  });
+
   test("parallel submits do not slip past the rate", async () => {
     const { roundId, token } = await openRound({ perHour: 10 });
     const statuses = await Promise.all(Array.from({ length: 30 }, async () => (await submit(token)).status));

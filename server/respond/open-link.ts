@@ -106,7 +106,7 @@ const bucketNow = (sql: Queryable) => sql`
  * cap, 429 `open-link-busy` (with Retry-After) past the hourly rate. One update of the round's
  * row, so instances and parallel requests count together, and nothing scans the responses.
  */
-export async function admitNewResponse(sql: Queryable, roundId: string): Promise<void> {
+export async function admitNewResponse(sql: Queryable, roundId: string, responseId: string): Promise<void> {
   // Committed without waiting for the disk (synchronous_commit off for this statement only): every
   // submit through the link updates this one row, and waiting for each flush with its lock held
   // made parallel submits wait in line for each other's fsync (the submit bench fell from 65% to
@@ -119,15 +119,18 @@ export async function admitNewResponse(sql: Queryable, roundId: string): Promise
     where id = ${roundId}
       and open_link_admitted < open_link_max_responses
       and ${bucketNow(sql)} >= 1
+      and not exists (select 1 from responses where id = ${responseId})
       and set_config('synchronous_commit', 'off', true) = 'off'
   `;
   if (admitted.count > 0) return;
-  const [round] = await sql<{ full: boolean; max_responses: number; per_hour: number; bucket: number }[]>`
-    select open_link_admitted >= open_link_max_responses as full, open_link_max_responses as max_responses,
+  const [round] = await sql<{ known: boolean; full: boolean; max_responses: number; per_hour: number; bucket: number }[]>`
+    select exists (select 1 from responses where id = ${responseId}) as known,
+      open_link_admitted >= open_link_max_responses as full, open_link_max_responses as max_responses,
       open_link_per_hour as per_hour, ${bucketNow(sql)} as bucket
     from rounds where id = ${roundId}
   `;
-  if (!round) return;
+  // A response that exists (a retry, an edit, a draft being submitted) was counted when it came in.
+  if (!round || round.known) return;
   if (round.full) {
     throw new AppError(409, "open-link-full", `this open link has taken the ${round.max_responses} responses it allows`);
   }

@@ -182,8 +182,8 @@ export class RespondService {
    * edit of an existing one is not counted again.
    */
   private async admitIfNew(owner: Owner, responseId: string): Promise<void> {
-    if (!owner.openLink || (await findById(this.sql, responseId))) return;
-    await admitNewResponse(this.sql, owner.roundId);
+    // One statement: the count only moves for a response id not seen before.
+    if (owner.openLink) await admitNewResponse(this.sql, owner.roundId, responseId);
   }
 
   private assertOpen(link: LinkRow): void {
