@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { NOT_APPLICABLE, type CompiledScan, type ItemModel } from "../dsl/model.ts";
 import type { App } from "../server/app.ts";
-import { conditionHolds } from "../dsl/conditions.ts";
+import { parse } from "csv-parse/sync";
+import { answersFor as answersOf, type AnswerData } from "./support/answers.ts";
 import { safeText } from "../server/reports/export-cells.ts";
 import { sessionAs, type TestSession } from "./support/accounts.ts";
 import { adminToken, compileScanFile, createRoundVia, publishAs, send, testApp } from "./support/app.ts";
@@ -37,56 +38,14 @@ async function csvText(res: Response): Promise<string> {
 
 /** Reads our CSV: `;` between cells, RFC 4180 quoting. */
 function parseCsv(body: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ";") record.push(field), (field = "");
-    else if (ch === "\n" || (ch === "\r" && body[i + 1] === "\n")) {
-      if (ch === "\r") i++;
-      record.push(field), records.push(record), (record = []), (field = "");
-    } else field += ch;
-  }
-  const [header, ...rest] = records;
-  return rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
+  return parse(body, { delimiter: ";", columns: true, relax_column_count: true });
 }
 
-type Data = Record<string, number | string | string[]>;
+type Data = AnswerData;
 
-/** Answers of every kind for respondent `n`, different per respondent, following the scan's conditions. */
-function answersFor(items: ItemModel[], n: number): Data {
-  const data: Data = {};
-  for (const [k, item] of items.entries()) {
-    if (item.showIf && !conditionHolds(item.showIf, data)) continue;
-    // An item whose scale offers "not applicable": now and then ticked, and then not rated.
-    const marked = item.fields.some((f) => f.notApplicable) && (n + k) % 5 === 0;
-    for (const field of item.fields) {
-      if (field.notApplicable) {
-        if (marked) data[field.name] = [...field.values!];
-        continue;
-      }
-      if (marked) continue;
-      if (field.type === "number") {
-        const min = field.min ?? 1;
-        const span = (field.max ?? 5) - min + 1;
-        data[field.name] = min + ((n * 3 + k + (field.side === "desired" ? 1 : 0)) % span);
-      } else if (field.type === "string") {
-        data[field.name] = field.values ? field.values[(n + k) % field.values.length]! : texts[(n + k) % texts.length]!;
-      } else {
-        const values = field.values ?? [];
-        data[field.name] = [...new Set([values[n % values.length]!, values[(n + 2) % values.length]!])];
-      }
-    }
-  }
-  return data;
-}
+/** Exports' answers: n.v.t. ticked now and then, desired one above current, texts that need neutralising. */
+const answersFor = (items: ItemModel[], n: number): Data =>
+  answersOf(items, n, { markEvery: 5, desiredShift: () => 1, text: (m, k) => texts[(m + k) % texts.length]! });
 
 /** What the export should hold for one response: item, side and value of every answer. */
 function expectedRows(items: ItemModel[], data: Data): string[] {

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ItemSummary } from "../dsl/aggregators/item-summary.ts";
-import { conditionHolds } from "../dsl/conditions.ts";
+import { answersFor as answersOf, type AnswerData } from "./support/answers.ts";
 import type { CompiledScan, ItemModel } from "../dsl/model.ts";
 import type { App } from "../server/app.ts";
 import type { RoundReport } from "../server/reports/round-report.ts";
@@ -14,34 +14,11 @@ import { adminToken, compileScanFile, createRoundVia, publishAs, send, testApp }
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
 const admin = { authorization: `Bearer ${adminToken}` };
-type Data = Record<string, number | string | string[]>;
+type Data = AnswerData;
 
-/** Answers of every kind for respondent `n`, different per respondent, following the scan's conditions. */
-function answersFor(items: ItemModel[], n: number): Data {
-  const data: Data = {};
-  for (const [k, item] of items.entries()) {
-    if (item.showIf && !conditionHolds(item.showIf, data)) continue;
-    const marked = item.fields.some((f) => f.notApplicable) && (n + k) % 4 === 0;
-    for (const field of item.fields) {
-      if (field.notApplicable) {
-        if (marked) data[field.name] = [...field.values!];
-        continue;
-      }
-      if (marked) continue;
-      if (field.type === "number") {
-        const min = field.min ?? 1;
-        const span = (field.max ?? 5) - min + 1;
-        data[field.name] = min + ((n * 3 + k + (field.side === "desired" ? n % 3 : 0)) % span);
-      } else if (field.type === "string") {
-        data[field.name] = field.values ? field.values[(n + k) % field.values.length]! : `Antwoord ${n} op ${item.id}`;
-      } else {
-        const values = field.values ?? [];
-        data[field.name] = [...new Set([values[n % values.length]!, values[(n + 2) % values.length]!])];
-      }
-    }
-  }
-  return data;
-}
+/** The report's answers: n.v.t. ticked now and then, desired 0-2 above current, plain texts. */
+const answersFor = (items: ItemModel[], n: number): Data =>
+  answersOf(items, n, { markEvery: 4, desiredShift: (m) => m % 3, text: (m, _k, item) => `Antwoord ${m} op ${item.id}` });
 
 const scanFiles = (await readdir("scans")).filter((f) => f.endsWith(".scan")).sort();
 
