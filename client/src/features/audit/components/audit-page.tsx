@@ -110,6 +110,12 @@ function describe(e: AuditEntryView): string {
   take("anonymous", (v) => (v ? "anoniem" : null));
   take("openLink", (v) => (v ? "met open link" : null));
   take("minGroupSize", (v) => `minimale groepsgrootte ${String(v)}`);
+  // A round's mail settings (mail.settings-change).
+  take("remindersEnabled", (v) => `automatisch herinneren ${v ? "aan" : "uit"}`);
+  take("reminderAfterDays", (v) => `eerste herinnering na ${count(Number(v), "dag", "dagen")}`);
+  take("reminderIntervalDays", (v) => `daarna elke ${count(Number(v), "dag", "dagen")}`);
+  take("maxReminders", (v) => `hoogstens ${count(Number(v), "herinnering", "herinneringen")}`);
+  take("textsChanged", (v) => (Array.isArray(v) && v.length ? `eigen tekst: ${v.join(", ")}` : null));
   // Open-link limits and bursts, action plans (round.update, series.action).
   take("maxResponses", (v) => `hoogstens ${count(Number(v), "antwoord", "antwoorden")}`);
   take("perHour", (v) => `${count(Number(v), "nieuw antwoord", "nieuwe antwoorden")} per uur`);
