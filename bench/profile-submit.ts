@@ -73,16 +73,32 @@ async function cpuMs(): Promise<number> {
   const fields = (await readFile(`/proc/${child.pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+/** CPU time so far of every PostgreSQL process on the machine (the bench's cluster), in ms. */
+async function databaseCpuMs(): Promise<number> {
+  let ms = 0;
+  for (const pid of await readdir("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    if (!stat.includes("(postgres)")) continue;
+    const fields = stat.split(") ")[1]!.split(" ");
+    ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+  return ms;
+}
 await run(1);
 const cpuBefore = await cpuMs();
+const dbCpuBefore = await databaseCpuMs();
 // STRACE=file: counts the server's system calls during the load (strace -c).
 const strace = process.env.STRACE ? spawn("strace", ["-c", "-f", "-o", process.env.STRACE, "-p", String(child.pid)], { stdio: "ignore" }) : null;
 const res = await run(seconds);
 if (strace) await new Promise<void>((resolve) => { strace.once("exit", () => resolve()); strace.kill("SIGINT"); });
 const cpu = (await cpuMs()) - cpuBefore;
+// Processes that ended during the load (a closed connection's backend) are not counted.
+const dbCpu = (await databaseCpuMs()) - dbCpuBefore;
 console.log(
   `${backend} ${path.basename(file)} ${target}: ${res.requests.average} req/s, p99 ${res.latency.p99} ms, ${res.non2xx} non-2xx, ` +
-    `server CPU ${(cpu / res.requests.total).toFixed(2)} ms per request`,
+    `server CPU ${(cpu / res.requests.total).toFixed(2)} ms per request` +
+    (cluster ? `, PostgreSQL CPU ${(dbCpu / res.requests.total).toFixed(2)} ms per request` : " (PGlite included)"),
 );
 await new Promise<void>((resolve) => {
   child.once("exit", () => resolve());

@@ -15,7 +15,7 @@ import type { Log } from "./lib/log.ts";
 import { apiRoutes, completeDeclarations } from "./lib/openapi.ts";
 import { trustProxyHeader } from "./lib/client-address.ts";
 import { getCookie } from "hono/cookie";
-import { deviceCookie } from "./respond/open-link.ts";
+import { deviceCookie, OpenLinkAdmissions } from "./respond/open-link.ts";
 import { openLinkRoutes } from "./respond/open-link-routes.ts";
 import { rateLimit, respondentRateLimit, type RateLimit } from "./lib/rate-limit.ts";
 import { strictInput } from "./lib/strict-input.ts";
@@ -60,6 +60,11 @@ export interface AppOptions {
   loginThrottle?: LoginThrottleConfig;
   /** The header a trusted reverse proxy sets to the client's address (server/lib/client-address.ts). */
   trustedProxyHeader?: string | undefined;
+  /**
+   * Places for new responses through open links, leased from the database a few at a time
+   * (server/respond/open-link.ts); its owner gives them back at shutdown. By default one of its own.
+   */
+  admissions?: OpenLinkAdmissions;
   /** Series of repeated rounds; by default built on `invitations`. */
   series?: SeriesService;
   /** Logging in with the organisation's account (OpenID Connect); null or absent: off. */
@@ -78,7 +83,7 @@ export interface AppOptions {
 /** Builds the HTTP app; it never listens (see main.ts). */
 export function createApp(options: AppOptions) {
   const { sql, log } = options;
-  const respond = new RespondService(sql, new ScanVersionCache(sql));
+  const respond = new RespondService(sql, new ScanVersionCache(sql), options.admissions ?? new OpenLinkAdmissions(sql, { log }));
   const invitations =
     options.invitations ?? new Invitations(sql, { transport: outboxTransport, publicUrl: options.publicUrl, log });
   const session: SessionConfig = {

@@ -17,6 +17,7 @@ import { loadScans } from "./scans/loader.ts";
 import { DataDirBusyError } from "./db/data-dir-lock.ts";
 import { startControlSocket } from "./system/control-socket.ts";
 import { accountCommands } from "./accounts/commands.ts";
+import { OpenLinkAdmissions } from "./respond/open-link.ts";
 
 /** The two-role setup (server/db/app-role.sql): migrations run as the schema's owner. */
 async function migrateAsOwner(url: string): Promise<number[]> {
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
   // The command line reaches the embedded database through this process (ARCHITECTURE.md).
   const control = db.kind === "embedded" ? await startControlSocket(env.dataDir, db.sql, accountCommands, log) : null;
 
+  const admissions = new OpenLinkAdmissions(db.sql, { log });
   const app = createApp({
+    admissions,
     invitations,
     series,
     sql: db.sql,
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
       await scheduler.stop();
       await sessionSweeper.stop();
       await control?.close();
+      await admissions.close();
       transport.close();
       await db.close();
       process.exit(0);

@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
 import { miniAnswers, individualMiniScan } from "./fixtures/mini-scan.ts";
+import { OpenLinkAdmissions } from "../server/respond/open-link.ts";
 import { adminToken, createRoundVia, publishAs, testApp } from "./support/app.ts";
+import { budget } from "./support/timing.ts";
 import { backends, openTestDb, type TestDb } from "./support/db.ts";
 
 describe.each(backends)("open-link limits on %s", (backend) => {
@@ -85,6 +87,80 @@ describe.each(backends)("open-link limits on %s", (backend) => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);
     const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from responses where round_id = ${roundId}`;
     expect(row!.n).toBe(10);
+  });
+
+  test("instances lease places a few at a time, never pass the cap together, and give unused places back once the link is quiet", async () => {
+    const { roundId, token } = await openRound({ maxResponses: 40, perHour: 1000, onePerDevice: false });
+    // Two instances of the app on one database, each with its own leases.
+    const leases = [new OpenLinkAdmissions(db.sql, { idleMs: 100 }), new OpenLinkAdmissions(db.sql, { idleMs: 100 })];
+    const apps = leases.map((admissions) => testApp(db.sql, { admissions }));
+    const submitTo = (instance: App, responseId = randomUUID()) =>
+      instance.request(`/api/respond/${token}/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ responseId, data: miniAnswers }),
+      });
+    const stored = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from responses where round_id = ${roundId}`)[0]!.n;
+    const admitted = async () => (await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).body.usage.admitted as number;
+
+    // A burst through both: leases grow (1, 2, 4, ...), each instance taking places from the row
+    // a few at a time. Once quiet, each gives back what it did not use: the row counts what is stored.
+    const first = await Promise.all(Array.from({ length: 24 }, (_, i) => submitTo(apps[i % 2]!)));
+    expect(first.map((r) => r.status)).toEqual(Array(24).fill(200));
+    await expect.poll(admitted, { timeout: budget(10_000) }).toBe(24);
+
+    // A retry of a stored response takes a place and gives it back: not counted again.
+    const retryId = randomUUID();
+    expect((await submitTo(apps[0]!, retryId)).status).toBe(200);
+    expect((await submitTo(apps[0]!, retryId)).status).toBe(200);
+    expect((await submitTo(apps[1]!, retryId)).status).toBe(200);
+    await expect.poll(admitted, { timeout: budget(10_000) }).toBe(25);
+
+    // A burst past the cap: the places leased but not yet used count as taken, so the two
+    // instances together never store more than the cap.
+    const second = await Promise.all(Array.from({ length: 40 }, (_, i) => submitTo(apps[i % 2]!)));
+    const ok = second.filter((r) => r.status === 200).length;
+    expect(ok).toBeGreaterThan(0);
+    expect(ok).toBeLessThanOrEqual(15);
+    for (const refused of second.filter((r) => r.status !== 200)) {
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as any).error.code).toBe("open-link-full");
+    }
+    expect(await stored()).toBe(25 + ok);
+    await expect.poll(admitted, { timeout: budget(10_000) }).toBe(25 + ok);
+    // Then the rest, one at a time through either instance, up to the cap exactly.
+    let i = 0;
+    while ((await stored()) < 40) expect((await submitTo(apps[i++ % 2]!)).status).toBe(200);
+    await expect.poll(admitted, { timeout: budget(10_000) }).toBe(40);
+    const full = await submitTo(apps[1]!);
+    expect(full.status).toBe(409);
+    expect(((await full.json()) as any).error.code).toBe("open-link-full");
+    // Shutting down gives back what an instance still holds (here: nothing left to give).
+    await Promise.all(leases.map((l) => l.close()));
+    expect(await admitted()).toBe(40);
+    expect(await stored()).toBe(40);
+  });
+
+  test("places held at shutdown go back to the round; a submit that stores nothing takes none", async () => {
+    const { roundId, token } = await openRound({ maxResponses: 100, perHour: 1000 });
+    const admissions = new OpenLinkAdmissions(db.sql, { idleMs: 60_000 });
+    const instance = testApp(db.sql, { admissions });
+    const submitAs = (cookie?: string) =>
+      instance.request(`/api/respond/${token}/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ responseId: randomUUID(), data: miniAnswers }),
+      });
+    // Quick submits grow the lease beyond what they use.
+    const first = await submitAs();
+    const cookie = deviceCookieOf(first)!;
+    for (let n = 0; n < 4; n++) expect((await submitAs()).status).toBe(200);
+    // The same browser again: refused (one per device), and its place goes back to the lease.
+    expect((await submitAs(cookie)).status).toBe(409);
+    const held = (await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).body.usage.admitted as number;
+    expect(held).toBeGreaterThan(5);
+    await admissions.close();
+    expect((await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).body.usage.admitted).toBe(5);
   });
 
   test("one browser is one respondent: its device cookie finds its response, and a second one from it is refused", async () => {

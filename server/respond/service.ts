@@ -20,7 +20,7 @@ import type { Answers } from "./answer-validator.ts";
 import { roundState, roundStateSchema } from "../rounds/service.ts";
 import { answeredBy } from "../privacy/answered-by.ts";
 import { surveyJsonSchema } from "../scans/schemas.ts";
-import { admitNewResponse, deviceHash, type Device } from "./open-link.ts";
+import { admitNewResponse, deviceHash, type Device, type OpenLinkAdmissions } from "./open-link.ts";
 
 export const answersSchema = z
   .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
@@ -131,6 +131,7 @@ export class RespondService {
   constructor(
     private readonly sql: Sql,
     private readonly versions: ScanVersionCache,
+    private readonly admissions: OpenLinkAdmissions,
   ) {}
 
   /**
@@ -174,16 +175,6 @@ export class RespondService {
     if (!isRemovedRespondent(err)) return err;
     this.recentLinks.delete(tokenHash(token));
     return notFound("link");
-  }
-
-  /**
-   * Open links: a response id not seen before is a new response, let in only within the link's
-   * cap and rate (server/respond/open-link.ts; one statement on the round's row). A retry or an
-   * edit of an existing one is not counted again.
-   */
-  private async admitIfNew(owner: Owner, responseId: string): Promise<void> {
-    // One statement: the count only moves for a response id not seen before.
-    if (owner.openLink) await admitNewResponse(this.sql, owner.roundId, responseId);
   }
 
   private assertOpen(link: LinkRow): void {
@@ -243,7 +234,9 @@ export class RespondService {
     const { validator } = await this.versions.get(link.scan_version_id);
     const result = validator.draft(input.data);
     if (!result.ok) throw new AppError(400, "invalid-answers", "the draft has invalid answers", result.issues);
-    await this.admitIfNew(owner, input.responseId);
+    // Open links: a response id not seen before is a new response, let in only within the link's
+    // cap and rate (server/respond/open-link.ts); a draft saved again is not counted again.
+    if (owner.openLink) await admitNewResponse(this.sql, owner.roundId, input.responseId);
     try {
       return await this.sql.begin(async (tx) => {
         const saved = await upsertDraft(tx, owner, input.responseId, result.data);
@@ -279,12 +272,16 @@ export class RespondService {
     }
     const { data, arrays } = result;
     const id = input.responseId;
-    await this.admitIfNew(owner, id);
+    // Open links: a place within the link's cap and rate, from this instance's lease
+    // (server/respond/open-link.ts); given back below unless this submit stores a new response.
+    const placed = owner.openLink && (await this.admissions.take(owner.roundId, id));
+    let stored = false;
     try {
       const respondent = link.respondent_id
         ? { id: link.respondent_id, anonymous: link.anonymous }
         : null;
       const fresh = await insertSubmitted(this.sql, owner, id, data, arrays, respondent);
+      stored = fresh !== undefined;
       const submittedAt = fresh
         ? fresh.submitted_at
         : await this.sql.begin(async (tx) => {
@@ -307,6 +304,8 @@ export class RespondService {
     } catch (err) {
       if (isUniqueViolation(err, /^responses_one_per_/)) throw linkTaken();
       throw this.linkGone(token, err);
+    } finally {
+      if (placed && !stored) this.admissions.giveBack(owner.roundId);
     }
   }
 }
