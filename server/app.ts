@@ -2,7 +2,6 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -116,15 +115,6 @@ export function createApp(options: AppOptions) {
       referrerPolicy: "no-referrer",
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: options.bodyLimitBytes,
-      onError: () => {
-        throw new AppError(413, "body-too-large", `the body is larger than ${options.bodyLimitBytes} bytes`);
-      },
-    }),
-  );
   // Per link token, and per client address over all links (server/lib/rate-limit.ts).
   const proxy = { trustedProxyHeader: options.trustedProxyHeader };
   // An open link is shared by many: each browser (its device cookie) has its own budget there.
@@ -136,10 +126,14 @@ export function createApp(options: AppOptions) {
   // The form JSON (tens of kB for a long scan) goes out gzipped on a slow phone's first visit.
   app.get("/api/respond/:token", compress({ encoding: "gzip" }));
   app.use("/api/auth/login", rateLimit(options.rateLimit, proxy));
-  // Bodies are JSON and text is text, before any route reads them (server/lib/strict-input.ts).
+  // Bodies are at most bodyLimitBytes, JSON, and text is text, before any route reads them
+  // (server/lib/strict-input.ts).
   app.use(
     "/api/*",
-    strictInput({ raw: [{ method: "POST", path: /^\/api\/admin\/rounds\/[^/]+\/respondents\/import$/, types: ["text/csv", "text/plain"] }] }),
+    strictInput({
+      maxBytes: options.bodyLimitBytes,
+      raw: [{ method: "POST", path: /^\/api\/admin\/rounds\/[^/]+\/respondents\/import$/, types: ["text/csv", "text/plain"] }],
+    }),
   );
   const methods = loginMethods(sql, Boolean(options.oidc));
   app.use("/api/auth/login", passwordLoginGate(methods));

@@ -3,6 +3,9 @@
 // every route, never a 500; and the log of requests that fail holds no token, session id,
 // password or answer.
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { App } from "../server/app.ts";
 import type { Log } from "../server/lib/log.ts";
@@ -118,6 +121,51 @@ describe.each(backends)("strict input on %s", (backend) => {
     expect(query.status).toBe(400);
     expect(query.body.error.issues[0].field).toBe("query.response");
     expect(await db.sql`select 1 from responses where round_id = ${round.id}`).toHaveLength(0);
+  });
+
+  test("over HTTP the body is read from Node's own stream: size limit by length and while it streams, JSON, text, and an empty body", async () => {
+    // testApp's limit is 256 kB; app.request() above has no Node request, this goes through a socket.
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const port = (server.address() as AddressInfo).port;
+    /** One request through a real socket; `chunks` are sent as a chunked body (no Content-Length). */
+    const send = (method: string, path: string, headers: Record<string, string>, body?: Buffer | string, chunks?: Buffer[]) =>
+      new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, method, path, headers }, (res) => {
+          let text = "";
+          res.on("data", (d: Buffer) => (text += d.toString()));
+          res.on("end", () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null }));
+        });
+        req.on("error", reject);
+        if (chunks) for (const chunk of chunks) req.write(chunk);
+        req.end(body);
+      });
+    try {
+      const { tokens } = await createRoundVia(app, { scanId });
+      const submitPath = `/api/respond/${tokens[0]}/submit`;
+      const answers = (extra: Record<string, unknown> = {}) => JSON.stringify({ responseId: randomUUID(), data: { ...miniAnswers, ...extra } });
+      // Too large by its Content-Length, and too large as a chunked body without one.
+      const big = answers({ opmerking: "x".repeat(300_000) });
+      const byLength = await send("POST", submitPath, { "content-type": "application/json", "content-length": String(Buffer.byteLength(big)) }, big);
+      expect(byLength).toMatchObject({ status: 413, body: { error: { code: "body-too-large" } } });
+      const streamed = await send("POST", submitPath, { "content-type": "application/json" }, undefined, Array.from({ length: 40 }, () => Buffer.alloc(10_000, 0x20)));
+      expect(streamed).toMatchObject({ status: 413, body: { error: { code: "body-too-large" } } });
+      // Not JSON, not text, empty: each its own answer, never a hang or a 500.
+      expect((await send("POST", submitPath, { "content-type": "text/plain" }, answers())).status).toBe(415);
+      const utf8 = withBytes(answers({ "missie-toelichting": "@@" }), "@@", [0x61, 0xc3, 0x28]);
+      expect(await send("POST", submitPath, { "content-type": "application/json" }, utf8)).toMatchObject({ status: 400, body: { error: { code: "invalid-text" } } });
+      expect((await send("POST", submitPath, {}, "")).status).toBe(400);
+      // A chunked body within the limit, then one with a Content-Length: stored once.
+      const id = randomUUID();
+      const ok = JSON.stringify({ responseId: id, data: miniAnswers });
+      const chunked = await send("PUT", `/api/respond/${tokens[0]}/draft`, { "content-type": "application/json" }, undefined, [Buffer.from(ok.slice(0, 10)), Buffer.from(ok.slice(10))]);
+      expect(chunked.status).toBe(200);
+      const submitted = await send("POST", submitPath, { "content-type": "application/json", "content-length": String(Buffer.byteLength(ok)) }, ok);
+      expect(submitted).toMatchObject({ status: 200, body: { responseId: id } });
+      expect(await db.sql`select 1 from responses where id = ${id} and status = 'submitted'`).toHaveLength(1);
+    } finally {
+      server.close();
+    }
   });
 
   test("the log of failing requests holds no link token, password, session id, CSRF token or answer", async () => {

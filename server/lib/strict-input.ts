@@ -1,4 +1,5 @@
 // Strict input on every API route, before any route sees the request:
+// - a body is at most the configured size (BODY_LIMIT_BYTES), or 413, before it is all read;
 // - a body is JSON, sent as such (`Content-Type: application/json`, UTF-8), or 415. Hono's json
 //   validator reads a body of another type as `{}`, so a form-encoded PUT reset every setting to
 //   its default and a text/plain POST naming one respondent invited all of them. A request
@@ -6,6 +7,7 @@
 //   (`raw`), as the CSV import does.
 // - strings are text: invalid UTF-8, a NUL character or an unpaired surrogate (which PostgreSQL
 //   cannot store, and which gave a 500) is a 400 naming the field, in the body and in the query.
+import { IncomingMessage } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "./errors.ts";
 
@@ -28,12 +30,69 @@ function mediaType(header: string | undefined): { type: string; charset: string 
   return { type: type!.toLowerCase(), charset };
 }
 
-/** The body's bytes, or null for a request without one (no body, or an empty one). */
-async function bodyBytes(c: Context): Promise<ArrayBuffer | null> {
+const tooLarge = (maxBytes: number) => new AppError(413, "body-too-large", `the body is larger than ${maxBytes} bytes`);
+
+/** Node's request stream, all of it, refused as soon as it passes `maxBytes`. */
+function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (settle: () => void) => {
+      incoming.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      settle();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) done(() => reject(tooLarge(maxBytes)));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => done(() => resolve(Buffer.concat(chunks, size)));
+    const onError = (err: Error) => done(() => reject(err));
+    const onClose = () => done(() => reject(new AppError(400, "body-incomplete", "the request body was cut off")));
+    incoming.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
+/** A web stream (the Request of app.request in tests), all of it, refused as soon as it passes `maxBytes`. */
+async function readStream(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, size);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+}
+
+/**
+ * The body's bytes, or null for a request without one (no body, or an empty one); 413 past
+ * `maxBytes`, by its Content-Length before reading or while it streams in. Under
+ * @hono/node-server it is read from Node's own request stream, and handed back to that server
+ * (`rawBody`) for anything that reads the Request later: the web Request and streams it makes
+ * otherwise, only to read the body once, cost more than the rest of a submit's request handling.
+ */
+async function bodyBytes(c: Context, maxBytes: number): Promise<Buffer | null> {
   const length = c.req.header("content-length");
-  if (length !== undefined && Number(length) === 0) return null;
-  if (c.req.raw.body === null) return null;
-  const bytes = await c.req.arrayBuffer();
+  if (length !== undefined) {
+    if (Number(length) > maxBytes) throw tooLarge(maxBytes);
+    if (Number(length) === 0) return null;
+  }
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  let bytes: Buffer;
+  if (incoming instanceof IncomingMessage && !incoming.readableDidRead) {
+    bytes = await readIncoming(incoming, maxBytes);
+    (incoming as IncomingMessage & { rawBody?: Buffer }).rawBody = bytes;
+  } else {
+    const body = c.req.raw.body;
+    if (body === null) return null;
+    bytes = await readStream(body, maxBytes);
+  }
   return bytes.byteLength > 0 ? bytes : null;
 }
 
@@ -87,7 +146,7 @@ const invalidText = (issues: Issue[]) =>
 const fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 const lossy = new TextDecoder("utf-8");
 
-function invalidUtf8(bytes: ArrayBuffer, json: boolean): AppError {
+function invalidUtf8(bytes: Uint8Array, json: boolean): AppError {
   let fields = ["body"];
   if (json) {
     try {
@@ -105,10 +164,10 @@ function cacheText(c: Context, text: string): void {
   (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
 }
 
-export function strictInput({ raw = [] }: { raw?: RawBodyRoute[] } = {}): MiddlewareHandler {
+export function strictInput({ raw = [], maxBytes }: { raw?: RawBodyRoute[]; maxBytes: number }): MiddlewareHandler {
   return async (c, next) => {
     const queryIssues: Issue[] = [];
-    for (const [name, values] of Object.entries(c.req.queries())) {
+    for (const [name, values] of Object.entries(c.req.url.includes("?") ? c.req.queries() : {})) {
       for (const value of values) {
         const problem = textProblem(value) ?? textProblem(name);
         if (problem) queryIssues.push({ field: `query.${name}`, reason: "invalid", message: problem });
@@ -116,7 +175,7 @@ export function strictInput({ raw = [] }: { raw?: RawBodyRoute[] } = {}): Middle
     }
     if (queryIssues.length > 0) throw invalidText(queryIssues);
     if (!bodyMethods.has(c.req.method)) return next();
-    const bytes = await bodyBytes(c);
+    const bytes = await bodyBytes(c, maxBytes);
     if (bytes === null) return next();
 
     const media = mediaType(c.req.header("content-type"));
@@ -163,6 +222,9 @@ export function strictInput({ raw = [] }: { raw?: RawBodyRoute[] } = {}): Middle
       if (issues.length > 0) throw invalidText(issues);
     }
     cacheText(c, text);
+    // The routes' validators read the body with c.req.json(): the value parsed here, not a
+    // second parse of the same text.
+    c.req.json = <T>() => Promise.resolve(parsed as T);
     return next();
   };
 }
