@@ -51,13 +51,22 @@ export const isDeviceId = (value: string | undefined): value is string => value 
 export const deviceHash = (roundId: string, device: string) => sha256(`device:${roundId}:${device}`);
 
 /**
- * A respondent request's device: the browser's cookie, or a new one. `used` tells the route to
- * (re)send the cookie: only an open link uses it.
+ * A respondent request's device: the browser's cookie, if it sent one. Only an open link that
+ * allows one response per device needs it: `deviceId` gives this browser a new one then, which
+ * the route sends as a cookie (`fresh`).
  */
 export interface Device {
-  id: string;
+  id: string | null;
   fresh: boolean;
-  used: boolean;
+}
+
+/** The request's device id, new when the browser had none. */
+export function deviceId(device: Device): string {
+  if (device.id === null) {
+    device.id = newDeviceId();
+    device.fresh = true;
+  }
+  return device.id;
 }
 
 export async function readOpenLinkLimits(sql: Queryable, roundId: string): Promise<OpenLinkLimits | undefined> {

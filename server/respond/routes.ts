@@ -3,7 +3,7 @@ import { draftSavedSchema, formSchema, submittedSchema, type RespondService } fr
 import { apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { deviceCookie, deviceCookiePath, isDeviceId, newDeviceId, type Device } from "./open-link.ts";
+import { deviceCookie, deviceCookiePath, isDeviceId, type Device } from "./open-link.ts";
 
 export const tokenParamSchema = z.object({
   token: z
@@ -79,15 +79,15 @@ const submitRoute = createRoute({
   },
 });
 
-/** The browser's device cookie, or a new one (server/respond/open-link.ts). */
+/** The browser's device cookie, if it has one (server/respond/open-link.ts). */
 function deviceOf(c: Context): Device {
   const cookie = getCookie(c, deviceCookie);
-  return isDeviceId(cookie) ? { id: cookie, fresh: false, used: false } : { id: newDeviceId(), fresh: true, used: false };
+  return { id: isDeviceId(cookie) ? cookie : null, fresh: false };
 }
 
-/** Sends the device cookie when an open link used a new one. */
+/** Sends the device cookie when an open link gave this browser a new one. */
 function keepDevice(c: Context, device: Device, secure: boolean): void {
-  if (!device.used || !device.fresh) return;
+  if (!device.fresh || device.id === null) return;
   setCookie(c, deviceCookie, device.id, { path: deviceCookiePath, httpOnly: true, sameSite: "Lax", secure, maxAge: 400 * 86_400 });
 }
 

@@ -20,7 +20,7 @@ import type { Answers } from "./answer-validator.ts";
 import { roundState, roundStateSchema } from "../rounds/service.ts";
 import { answeredBy } from "../privacy/answered-by.ts";
 import { surveyJsonSchema } from "../scans/schemas.ts";
-import { admitNewResponse, deviceHash, type Device, type OpenLinkAdmissions } from "./open-link.ts";
+import { admitNewResponse, deviceHash, deviceId, type Device, type OpenLinkAdmissions } from "./open-link.ts";
 
 export const answersSchema = z
   .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
@@ -92,9 +92,8 @@ function ownerOf(link: LinkRow, token: string): Owner {
  * (server/respond/open-link.ts), unless the round is answered on a shared device.
  */
 function forDevice({ link, owner }: FoundLink, device: Device | undefined): Owner {
-  if (link.kind !== "open") return owner;
-  if (device) device.used = true;
-  return device && link.one_per_device ? { ...owner, deviceHash: deviceHash(link.round_id, device.id) } : owner;
+  if (link.kind !== "open" || !link.one_per_device || !device) return owner;
+  return { ...owner, deviceHash: deviceHash(link.round_id, deviceId(device)) };
 }
 
 /** Key-order-independent equality of two answer sets (jsonb does not keep key order). */
