@@ -109,6 +109,12 @@ export interface ThemeNode {
   title: TextNode;
   help: TextNode[];
   items: ItemNode[];
+  /**
+   * Written `page`: a page of the form that is no theme (a closing page for remarks). Its
+   * questions are asked and reported like any other, but it is not counted as a theme in the
+   * respondent's progress line ("Thema 3 van 8") nor scored per theme.
+   */
+  page: boolean;
   /** A line below the theme could not be read (already reported); it may have been an item. */
   incomplete: boolean;
 }

@@ -12,8 +12,10 @@ const words = {
     warnings: ["waarschuwing", "waarschuwingen"],
     items: ["vraag", "vragen"],
     themes: ["thema", "thema's"],
+    pages: ["pagina", "pagina's"],
     minutes: ["minuut", "minuten"],
     about: "ongeveer",
+    and: "en",
   },
   en: {
     cannotRead: (path: string, code: string) => `error: cannot read ${path}: ${code}`,
@@ -21,8 +23,10 @@ const words = {
     warnings: ["warning", "warnings"],
     items: ["item", "items"],
     themes: ["theme", "themes"],
+    pages: ["page", "pages"],
     minutes: ["minute", "minutes"],
     about: "about",
+    and: "and",
   },
 } as const;
 
@@ -45,9 +49,12 @@ function summary(source: Source, out: CompileOutput, lang: Lang): string {
   const errors = out.diagnostics.length - warnings;
   if (!out.result) return `${source.name}: ${count(errors, w.errors)}${warnings ? `, ${count(warnings, w.warnings)}` : ""}`;
   const { model } = out.result;
+  const pages = model.themes.filter((t) => t.page).length;
   return (
     `${source.name}: ok — ${model.scan}: ${count(model.items.length, w.items)}, ` +
-    `${count(model.themes.length, w.themes)}, ${w.about} ${count(model.estimatedMinutes, w.minutes)}` +
+    `${count(model.themes.filter((t) => !t.page).length, w.themes)}` +
+    (pages ? ` ${w.and} ${count(pages, w.pages)}` : "") +
+    `, ${w.about} ${count(model.estimatedMinutes, w.minutes)}` +
     (warnings ? ` (${count(warnings, w.warnings)})` : "")
   );
 }

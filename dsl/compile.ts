@@ -99,7 +99,13 @@ export function generate(file: ScanFile): CompiledScan {
     scales: [...scales.values()],
     themes: file.themes.map((t) => {
       const help = joined(t.help, "\n");
-      return { id: t.id.name, title: textModel(t.title), ...(help ? { help } : {}), items: t.items.map((i) => i.id.name) };
+      return {
+        id: t.id.name,
+        title: textModel(t.title),
+        ...(help ? { help } : {}),
+        items: t.items.map((i) => i.id.name),
+        ...(t.page ? { page: true as const } : {}),
+      };
     }),
     items,
     aggregators: file.scores.map((s) => ({ name: s.name.name, params: scoreParams(s) })),

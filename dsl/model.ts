@@ -38,6 +38,8 @@ export interface ThemeModel {
   title: Text;
   help?: Text;
   items: string[];
+  /** A page that is no theme (`page` in the scan file, see ThemeNode.page); absent for a theme. */
+  page?: true;
 }
 
 export type ConditionOp = "=" | "!=" | ">" | ">=" | "<" | "<=" | "contains";

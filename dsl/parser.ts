@@ -27,7 +27,7 @@ interface Node {
   children: Node[];
 }
 
-const TOP_KEYWORDS = ["scan", "scale", "theme", "score"] as const;
+const TOP_KEYWORDS = ["scan", "scale", "theme", "page", "score"] as const;
 const SCAN_KEYWORDS = ["title", "intro", "note", "language", "respondent", "answered-by", "cadence", "anonymous"] as const;
 export const ITEM_KINDS = ["rate", "pair", "step", "choice", "multi", "yesno", "text"] as const satisfies readonly ItemKind[];
 const THEME_KEYWORDS = ["help", ...ITEM_KINDS] as const;
@@ -69,6 +69,8 @@ const DUTCH_VALUES: Record<string, string> = {
 
 const isItemKind = (word: string): word is ItemKind => (ITEM_KINDS as readonly string[]).includes(word);
 const headWord = (line: Line) => (line.tokens[0]?.kind === "word" ? line.tokens[0].text : "");
+/** `theme`, or `page`: a page of questions that is no theme (see ThemeNode.page). */
+const holdsItems = (word: string) => word === "theme" || word === "page";
 /** A line's first word, or "#" for a number (a scale label). */
 const lineHead = (line: Line) => (line.tokens[0]?.kind === "int" ? "#" : headWord(line));
 
@@ -82,7 +84,7 @@ function fits(parent: Line | null, head: string): boolean {
   if (!KNOWN.has(above)) return true;
   if (above === "scan") return (SCAN_KEYWORDS as readonly string[]).includes(head);
   if (above === "scale") return head === "#" || (SCALE_KEYWORDS as readonly string[]).includes(head);
-  if (above === "theme") return head === "help" || isItemKind(head);
+  if (holdsItems(above)) return head === "help" || isItemKind(head);
   if (isItemKind(above)) return (ITEM_KEYWORDS as readonly string[]).includes(head);
   return false;
 }
@@ -90,7 +92,7 @@ function fits(parent: Line | null, head: string): boolean {
 /** Whether other lines can stand under this one. */
 function holdsLines(line: Line): boolean {
   const head = lineHead(line);
-  return head === "scan" || head === "scale" || head === "theme" || isItemKind(head) || !KNOWN.has(head);
+  return head === "scan" || head === "scale" || holdsItems(head) || isItemKind(head) || !KNOWN.has(head);
 }
 
 /**
@@ -336,7 +338,7 @@ class Parser {
     if (!Number.isInteger(written)) return this.indent(line, "odd", span, { spaces: line.indent, expected });
     if (depth > written) {
       const parentName = parent?.tokens[1]?.text ?? "";
-      if (isItemKind(head) && parent && lineHead(parent) === "theme")
+      if (isItemKind(head) && parent && holdsItems(lineHead(parent)))
         return this.indent(line, "item-outside-theme", at, { item: line.tokens[1]?.text ?? head, theme: parentName });
       if (parent && isItemKind(lineHead(parent)))
         return this.indent(line, "item-setting-outside-item", at, { keyword: head, item: parentName });
@@ -353,7 +355,7 @@ class Parser {
     return new Cursor(line, this.report, (suggestion) => this.file_.recovered.add(suggestion));
   }
 
-  /** file = { scan | scale | theme | score } */
+  /** file = { scan | scale | theme | page | score } */
   file(roots: Node[]): ScanFile {
     for (const node of roots) {
       const head = node.line.tokens[0]!;
@@ -366,7 +368,8 @@ class Parser {
           this.scale(node);
           continue;
         case "theme":
-          this.theme(node);
+        case "page":
+          this.theme(node, word === "page");
           continue;
         case "score":
           this.score(node);
@@ -511,7 +514,7 @@ class Parser {
         break;
       }
       default:
-        if (isItemKind(headWord(node.line)) || headWord(node.line) === "theme") {
+        if (isItemKind(headWord(node.line)) || holdsItems(headWord(node.line))) {
           // A theme's content under the scan block: the theme line is missing or not at the margin.
           this.recover(node);
         }
@@ -665,8 +668,8 @@ class Parser {
     scale.labels.push({ value: value.value, valueSpan: value.span, text });
   }
 
-  /** theme = "theme" ID TEXT NL INDENT [ "help" TEXT ] { item } DEDENT */
-  private theme(node: Node): void {
+  /** theme = ( "theme" | "page" ) ID TEXT NL INDENT [ "help" TEXT ] { item } DEDENT */
+  private theme(node: Node, page: boolean): void {
     const c = this.cursor(node.line);
     c.next();
     const id = c.ident("theme-name", true);
@@ -677,7 +680,7 @@ class Parser {
       for (const child of node.children) this.recover(child);
       return;
     }
-    const theme: ThemeNode = { id, span: node.line.span, title, help: [], items: [], incomplete: false };
+    const theme: ThemeNode = { id, span: node.line.span, title, help: [], items: [], page, incomplete: false };
     this.file_.themes.push(theme);
     for (const child of node.children) this.themeChild(theme, child);
   }

@@ -115,6 +115,12 @@ describe("gap", () => {
     expect(r.explanation).toContain('Grootste kloof bij thema "Thema 3"');
   });
 
+  it("ranks themes only: a page that is no theme (a closing page) is left out", () => {
+    const paged = { ...model, themes: [...model.themes, { id: "slot", title: { nl: "Tot slot" }, items: [], page: true as const }] };
+    const r = gap.compute({ current: stats, previous: null }, { per: "theme", discriminating: "separate" }, paged);
+    expect(r.themes.map((t) => t.theme)).toEqual(["thema-3", "thema-1", "thema-2"]);
+  });
+
   it("leaves a statement nobody answered without a gap instead of a zero", () => {
     const r = gap.compute({ current: stats, previous: null }, { per: "theme", discriminating: "separate" }, model);
     expect(r.items.find((i) => i.item === "st-3-2")).toMatchObject({ n: 0, current: null, gap: null });

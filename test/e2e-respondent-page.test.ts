@@ -2,7 +2,11 @@
 // compressed files, the keyboard, accessibility. About the page, not the database, so on one
 // backend (the embedded one, as `npm start` runs); the flows on both backends are in
 // e2e-respondent.test.ts. A file of its own, so the two run side by side.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { compile } from "../dsl/index.ts";
+import { validAnswers } from "./support/app.ts";
 import type { Browser } from "playwright-core";
 import { createRound, type AppServer } from "./support/app-server.ts";
 import { useAppServer, useChromium } from "./support/e2e.ts";
@@ -94,15 +98,42 @@ describe("respondent page in the browser", () => {
     const page = await context.newPage();
     await page.goto(link!);
     const progress = page.getByTestId("progress-text");
-    await expect.poll(() => progress.textContent()).toBe(`Thema 1 van 9 · invullen duurt ongeveer ${form.estimate.minutes} minuten`);
+    // The bachelorscan's 8 themes; its closing page is no theme (see the next test).
+    await expect.poll(() => progress.textContent()).toBe(`Thema 1 van 8 · invullen duurt ongeveer ${form.estimate.minutes} minuten`);
     await answerPage(page, answerFor);
     await nextPage(page);
     const left = Object.entries(form.estimate.pageSeconds)
       .slice(1)
       .reduce((sum, [, seconds]) => sum + seconds, 0);
-    await expect.poll(() => progress.textContent()).toBe(`Thema 2 van 9 · ongeveer ${Math.round(left / 60)} minuten te gaan`);
+    await expect.poll(() => progress.textContent()).toBe(`Thema 2 van 8 · ongeveer ${Math.round(left / 60)} minuten te gaan`);
     await waitUntilSaved(page);
     expect(await page.locator(".save-status").textContent()).toBe("Je antwoorden zijn bewaard");
+    await context.close();
+  });
+
+  it("counts themes only: the closing page (a `page` in the scan file) shows its own title", async () => {
+    const {
+      links: [link],
+    } = await createRound(server, { scanId: "bachelorscan" });
+    const form = (await serverForm(link!)) as ServerForm & { themes: string[]; estimate: { pageSeconds: Record<string, number> } };
+    expect(form.themes).toHaveLength(8);
+    expect(form.themes).not.toContain("afsluiting");
+    // Every theme answered on another device: the form opens on the first page left, the closing page.
+    const { result } = compile({ name: "bachelorscan.scan", text: readFileSync("scans/bachelorscan.scan", "utf8") });
+    const { opmerkingen: _remarks, ...answers } = validAnswers(result!.model);
+    const draft = await fetch(`${server.url}/api/respond/${tokenOf(link!)}/draft`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ responseId: randomUUID(), data: answers }),
+    });
+    expect(draft.status).toBe(200);
+    const context = await screenContext(browser, 360);
+    const page = await context.newPage();
+    await page.goto(link!);
+    const minutes = Math.max(1, Math.round(form.estimate.pageSeconds["afsluiting"]! / 60));
+    await expect
+      .poll(() => page.getByTestId("progress-text").textContent())
+      .toBe(`Tot slot · ongeveer ${minutes} ${minutes === 1 ? "minuut" : "minuten"} te gaan`);
     await context.close();
   });
 

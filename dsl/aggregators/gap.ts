@@ -108,6 +108,7 @@ export const gap: Aggregator<GapParams, AggregatorInput, GapResult> = {
 
     // A theme's score is the mean of its statements' (scored) means, so every statement weighs the same.
     const themes: GapTheme[] = model.themes
+      .filter((t) => !t.page)
       .map((t) => {
         const own = items.filter((i) => i.theme === t.id && i.inTheme);
         const cur = mean(own.flatMap((i) => { const v = scored.get(i.item)!.current; return v === null ? [] : [v]; }));

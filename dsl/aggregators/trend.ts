@@ -98,6 +98,7 @@ export const trend: Aggregator<TrendParams, AggregatorInput, TrendResult> = {
     // "not applicable" in one of them does not move its theme.
     const headline = items.filter((i) => i.side !== "desired");
     const themes: TrendTheme[] = model.themes.flatMap((t) => {
+      if (t.page) return [];
       const own = headline.filter((i) => i.theme === t.id).map((i) => scored.get(`${i.item}\u0000${i.side ?? ""}`)!);
       if (own.length === 0) return [];
       const both = own.filter((i) => i.current !== null && i.previous !== null);

@@ -50,6 +50,10 @@ export const formSchema = z
     estimate: z
       .object({ minutes: z.number().int(), pageSeconds: z.record(z.string(), z.number().int()) })
       .openapi({ description: "The scan's estimate in minutes and the seconds of each page (theme id), for the progress line." }),
+    themes: z.array(z.string()).openapi({
+      description:
+        "The pages that are themes (their ids, in order): the progress line counts these (\"Thema 3 van 8\"); another page (`page` in the scan file, e.g. a closing page) shows its own title.",
+    }),
     response: z
       .object({
         id: z.uuid(),
@@ -214,6 +218,7 @@ export class RespondService {
       survey: version.compiled.survey,
       languages: version.compiled.model.languages,
       estimate: version.estimate,
+      themes: version.compiled.model.themes.filter((t) => !t.page).map((t) => t.id),
       response: response
         ? {
             id: response.id,

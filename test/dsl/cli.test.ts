@@ -25,7 +25,7 @@ describe("the peilstok command", () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^scans\/bachelorscan\.scan: ok — bachelorscan: \d+ vragen, \d+ thema's, ongeveer \d+ minuten/);
+    expect(lines[0]).toMatch(/^scans\/bachelorscan\.scan: ok — bachelorscan: 46 vragen, 8 thema's en 1 pagina, ongeveer \d+ minuten/);
   });
 
   it("check: exits 1 and prints every problem with file:line:column, caret and help", async () => {

@@ -86,6 +86,19 @@ describe("compiling a scan", () => {
     expect(form.getQuestionByName("heeft-plan")!.title).toBe("Is there a plan?");
   });
 
+  it("reads `page` as a page of questions that is no theme, and suggests it for a misspelling", () => {
+    const paged = text.replace("score gap per theme", 'page slot "Tot slot" en "Finally"\n  text opmerking "Opmerkingen?" en "Remarks?"\n\nscore gap per theme');
+    const result = compile({ name: "paged.scan", text: paged });
+    expect(result.diagnostics).toEqual([]);
+    const { model, survey } = result.result!;
+    expect(model.themes.map((t) => [t.id, t.page ?? false])).toEqual([["t", false], ["slot", true]]);
+    expect(model.items.find((i) => i.id === "opmerking")).toMatchObject({ theme: "slot", kind: "text" });
+    expect((survey.pages as { name: string }[]).map((p) => p.name)).toEqual(["t", "slot"]);
+    const misspelt = compile({ name: "misspelt.scan", text: paged.replace("page slot", "pgae slot") });
+    expect(misspelt.diagnostics.map((d) => [d.id, d.args.suggestion])).toEqual([["keyword-unknown", "page"]]);
+    expect(misspelt.diagnostics[0]!.message).toContain("pgae");
+  });
+
   it("is deterministic", () => {
     expect(JSON.stringify(compile({ name: "demo.scan", text }).result)).toBe(JSON.stringify(out.result));
   });

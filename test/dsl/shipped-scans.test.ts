@@ -59,7 +59,8 @@ describe("the shipped scans", () => {
 
   it("bachelorscan: 8 themes, 45 current/desired statements, 5 discriminating, gap per theme, remarks on a closing page", () => {
     const { model, survey } = compiled("bachelorscan.scan");
-    const themes = model.themes.filter((t) => t.items.some((id) => model.items.find((i) => i.id === id)?.kind === "pair"));
+    const themes = model.themes.filter((t) => !t.page);
+    expect(themes.every((t) => t.items.every((id) => model.items.find((i) => i.id === id)?.kind === "pair"))).toBe(true);
     expect(themes.map((t) => t.title.nl)).toEqual([
       "Uitgaan van en versterken van eigen kracht en zelfregie",
       "Signalerend vermogen en proactief handelen",
@@ -80,10 +81,12 @@ describe("the shipped scans", () => {
     const first = (survey.pages as { elements: { type: string; elements: unknown[] }[] }[])[0]!.elements[0]!;
     expect(first.type).toBe("panel");
     expect(first.elements).toHaveLength(2);
-    // The general remarks are the only question on the last page, after theme 8.
-    const pages = survey.pages as { title: unknown; elements: { name: string }[] }[];
+    // The general remarks are the only question on the last page, after theme 8: a page that is
+    // no theme (not counted in the progress line, not ranked by gap).
+    const pages = survey.pages as { name: string; title: unknown; elements: { name: string }[] }[];
     expect(pages).toHaveLength(9);
     expect(pages[8]!.elements.map((e) => e.name)).toEqual(["opmerkingen"]);
+    expect(model.themes.filter((t) => t.page).map((t) => t.id)).toEqual([pages[8]!.name]);
     expect(model.items.find((i) => i.id === "opmerkingen")).toMatchObject({ kind: "text", required: false });
   });
 

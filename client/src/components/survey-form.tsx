@@ -29,6 +29,11 @@ export interface SurveyFormProps {
   locale?: FormLocale;
   /** Shown in the progress line ("Thema 3 van 8 · ongeveer 9 minuten te gaan"). */
   estimate?: FormEstimate | undefined;
+  /**
+   * The pages that are themes (their names): the progress line counts only these, and another
+   * page (a closing page, `page` in the scan file) shows its own title. Absent: every page.
+   */
+  themes?: readonly string[] | undefined;
   initialData?: SurveyData;
   /** The page to open on; `null` opens the first page with an unanswered question. */
   initialPageNo?: number | null;
@@ -117,7 +122,13 @@ class NumberedRatingItem extends RatingItem {
 ReactElementFactory.Instance.registerElement("sv-rating-item", (props) => <NumberedRatingItem {...props} />);
 
 /** "Thema 3 van 8 · ongeveer 9 minuten te gaan": where you are and how long is left. */
-function ProgressLine({ survey, model }: { survey: SurveyModel; model: { estimate?: FormEstimate; locale: FormLocale } }) {
+function ProgressLine({
+  survey,
+  model,
+}: {
+  survey: SurveyModel;
+  model: { estimate?: FormEstimate; themes?: readonly string[]; locale: FormLocale };
+}) {
   const [, rerender] = useState(0);
   useEffect(() => {
     const update = () => rerender((n) => n + 1);
@@ -131,6 +142,9 @@ function ProgressLine({ survey, model }: { survey: SurveyModel; model: { estimat
   const pages = survey.visiblePages;
   const index = Math.max(0, pages.indexOf(survey.currentPage));
   const texts = progressTexts[model.locale];
+  const themes = model.themes ? pages.filter((page) => model.themes!.includes(page.name)) : pages;
+  const theme = themes.indexOf(pages[index]!);
+  const where = theme === -1 ? survey.currentPage?.processedTitle || "" : texts.page(theme + 1, themes.length);
   const estimate = model.estimate;
   let time = "";
   if (estimate) {
@@ -144,8 +158,9 @@ function ProgressLine({ survey, model }: { survey: SurveyModel; model: { estimat
   return (
     <div className="pk-progress">
       <p className="pk-progress__text" data-testid="progress-text">
-        {texts.page(index + 1, pages.length)}
-        {time ? ` · ${time}` : ""}
+        {where}
+        {where && time ? " · " : ""}
+        {time}
       </p>
       <div className="pk-progress__bar" aria-hidden="true">
         <div className="pk-progress__done" style={{ width: `${((index + 1) / Math.max(1, pages.length)) * 100}%` }} />
@@ -215,7 +230,7 @@ function firstUnansweredPage(model: Model): number {
 }
 
 export function SurveyForm(props: SurveyFormProps) {
-  const { json, mode, estimate } = props;
+  const { json, mode, estimate, themes } = props;
   const locale = props.locale ?? "nl";
   // Only the first render's data, page and language matter: later changes come from the model
   // itself, or are applied to it (the language) without rebuilding it.
@@ -236,12 +251,12 @@ export function SurveyForm(props: SurveyFormProps) {
       id: "pk-progress",
       component: "pk-progress",
       container: "contentTop",
-      data: { estimate, locale },
+      data: { estimate, themes, locale },
     });
     return () => {
       model.removeLayoutElement("pk-progress");
     };
-  }, [model, mode, estimate, locale]);
+  }, [model, mode, estimate, themes, locale]);
 
   const handlers = useRef(props);
   useLayoutEffect(() => {

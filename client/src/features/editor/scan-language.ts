@@ -3,7 +3,7 @@
 import { HighlightStyle, StreamLanguage, syntaxHighlighting, type StringStream } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 
-const blocks = new Set(["scan", "scale", "theme", "score"]);
+const blocks = new Set(["scan", "scale", "theme", "page", "score"]);
 const kinds = new Set(["rate", "pair", "step", "choice", "multi", "yesno", "text"]);
 const properties = new Set([
   "title", "intro", "note", "language", "respondent", "answered-by", "cadence", "anonymous", "help", "option",

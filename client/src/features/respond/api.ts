@@ -21,6 +21,8 @@ export interface RespondForm {
   /** The scan's languages; absent in forms cached on this device before the field existed. */
   languages?: string[];
   estimate?: { minutes: number; pageSeconds: Record<string, number> };
+  /** The pages that are themes, for the progress line; absent in forms cached before it existed (every page counts). */
+  themes?: string[];
   response: null | { id: string; status: ResponseStatus; data: SurveyData; submittedAt: string | null };
 }
 

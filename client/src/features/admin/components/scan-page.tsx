@@ -76,7 +76,10 @@ export function ScanPage({ params }: { params: Record<string, string> }) {
       <Card title="Thema’s en vragen">
         {model.themes.map((t) => (
           <section key={t.id} className="scan-theme" aria-label={t.title.nl}>
-            <h3>{t.title.nl}</h3>
+            <h3>
+              {t.title.nl}
+              {t.page ? <span className="muted"> · pagina, geen thema</span> : null}
+            </h3>
             <ol>
               {model.items
                 .filter((i) => i.theme === t.id)

@@ -20,6 +20,7 @@ export const PreviewPane = memo(function PreviewPane({ compiled }: Props) {
   const [run, setRun] = useState(0);
   const [locale, setLocale] = useState<FormLocale>("nl");
   const estimate = useMemo(() => ({ minutes: model.estimatedMinutes, pageSeconds: themeSeconds(model) }), [model]);
+  const themes = useMemo(() => model.themes.filter((t) => !t.page).map((t) => t.id), [model]);
   // The form is rebuilt when the scan changes; it starts again with the answers given so far.
   const builds = useRef(new Map<object, number>());
   if (!builds.current.has(survey)) builds.current.set(survey, builds.current.size);
@@ -76,6 +77,7 @@ export const PreviewPane = memo(function PreviewPane({ compiled }: Props) {
           mode="edit"
           locale={locale}
           estimate={estimate}
+          themes={themes}
           initialData={answers}
           onValueChanged={(data) => setAnswers({ ...data })}
           onComplete={(data) => {

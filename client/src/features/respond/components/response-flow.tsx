@@ -253,6 +253,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
               mode="edit"
               locale={locale}
               estimate={form.estimate}
+              themes={form.themes}
               initialData={view.data}
               initialPageNo={view.pageNo}
               onValueChanged={(next, pageNo) => {
