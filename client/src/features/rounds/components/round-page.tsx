@@ -15,6 +15,7 @@ import { ApiError } from "../../../lib/http.ts";
 import { count, roundStateNames } from "../../../lib/labels.ts";
 import { navigate } from "../../../lib/navigate.ts";
 import { archiveRound, changeRound, closeRound, deleteRound, fetchRoundDetail, reopenRound, type RoundDetail } from "../api.ts";
+import { OpenLinkCard } from "./open-link-card.tsx";
 import "../rounds.css";
 
 const dayMs = 86_400_000;
@@ -135,6 +136,8 @@ function Round({ round, onChange }: { round: RoundDetail; onChange: (round: Roun
           </dd>
         </dl>
       </Card>
+
+      {round.hasOpenLink ? <OpenLinkCard roundId={round.id} canChange={user.role === "admin"} /> : null}
 
       {!writable ? (
         <Notice>Je kunt deze ronde bekijken, maar niet wijzigen.</Notice>
