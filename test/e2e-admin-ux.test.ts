@@ -214,6 +214,22 @@ describe("admin pages", () => {
       expect(outline.style).not.toBe("none");
       expect(outline.width).toBeGreaterThanOrEqual(2);
     }
+
+    // On a laptop or a tablet held sideways the menu's nine entries fit: none broken over two
+    // lines, nothing pushed off the screen (at 1024 px the logout button was cut off).
+    for (const width of [1280, 1024, 960]) {
+      await page.setViewportSize({ width, height: 800 });
+      const layout = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+        heights: [...document.querySelectorAll("header.shell-header nav a")].map((a) => (a as HTMLElement).offsetHeight),
+        logout: document.querySelector("header.shell-header .shell-user button")!.getBoundingClientRect().right,
+      }));
+      expect(layout.scroll, `${width} px`).toBeLessThanOrEqual(layout.inner);
+      expect(new Set(layout.heights).size, `${width} px: ${layout.heights.join(", ")}`).toBe(1);
+      expect(layout.logout, `${width} px`).toBeLessThanOrEqual(width);
+      if (shots) await page.screenshot({ path: `${shots}/menu-${width}.png` });
+    }
     expect(seen.errors).toEqual([]);
     await context.close();
   });
