@@ -104,7 +104,7 @@ export function LoginForm({ tokenRejected }: { tokenRejected: boolean }) {
         </form>
       </details>
       <p className="login-privacy">
-        <a href="/privacy">Privacy: wat Peilstok bewaart en hoe lang</a>
+        <a href="/privacy?lang=nl">Privacy: wat Peilstok bewaart en hoe lang</a>
       </p>
     </main>
   );

@@ -145,7 +145,7 @@ export function ResponseFlow({ token, form, responseId, startOffline }: Props) {
   return (
     <>
       {renderView()}
-      <PageFooter t={t} />
+      <PageFooter t={t} locale={locale} />
     </>
   );
 

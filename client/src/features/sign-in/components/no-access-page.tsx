@@ -71,7 +71,7 @@ export function NoAccessPage() {
         </ButtonLink>
       </ButtonRow>
       <p className="login-privacy">
-        <a href="/privacy">Privacy: wat Peilstok bewaart en hoe lang</a>
+        <a href="/privacy?lang=nl">Privacy: wat Peilstok bewaart en hoe lang</a>
       </p>
     </main>
   );
