@@ -32,6 +32,7 @@ import {
 
 let server: AppServer;
 let browser: Browser;
+const shots = process.env.SCREENSHOTS;
 useChromium((started) => (browser = started));
 
 const serverForm = (link: string) => formOnServer(server.url, link);
@@ -168,6 +169,92 @@ describe("respondent page in the browser", () => {
       await page.locator(".pk-pair").first().waitFor();
       expect(await page.getByRole("button", { name: "English" }).count()).toBe(0);
       await context.close();
+    },
+  );
+
+  it(
+    "opens the privacy page and the accessibility statement in the form's language, in English when the address or the browser asks, each with a switch back to Dutch and no serious axe issue at 360 px",
+    async () => {
+      // The organisation's own periods, one of them singular.
+      await server.admin("PATCH", "/api/admin/settings", { retentionMonths: 1, auditRetentionMonths: 30 });
+      const {
+        links: [link],
+      } = await createRound(server, { scanId: "paraplu-quickscan" });
+      const context = await screenContext(browser, 360);
+      const page = await context.newPage();
+      const seen = watchPage(page);
+      const lang = () => page.evaluate(() => document.documentElement.lang);
+      const main = () => page.locator("main").textContent();
+      const check = async (where: string) => {
+        const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+        if (shots) await page.screenshot({ path: `${shots}/${where.replaceAll(" ", "-")}-360.png`, fullPage: true });
+        expect(width.scroll, `${where} is wider than the screen`).toBeLessThanOrEqual(width.inner);
+        expect(await seriousAxeViolations(page), `${where} at 360 px`).toEqual([]);
+      };
+
+      // From a form switched to English, the footer leads to the English privacy page.
+      await page.goto(link!);
+      await page.locator(".sd-title", { hasText: "Paraplumodel quickscan" }).first().waitFor();
+      expect(await page.getByRole("link", { name: "Privacy" }).getAttribute("href")).toBe("/privacy?lang=nl");
+      await page.getByRole("button", { name: "English" }).click();
+      await page.locator(".sd-title", { hasText: "Umbrella model quick scan" }).first().waitFor();
+      expect(await page.getByRole("link", { name: "Accessibility" }).getAttribute("href")).toBe("/toegankelijkheid?lang=en");
+      await page.getByRole("link", { name: "Privacy" }).click();
+      await page.getByRole("heading", { level: 1, name: "Privacy at Peilstok" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "What Peilstok stores" }).waitFor();
+      await page.locator("html[lang=en]").waitFor({ state: "attached" });
+      expect(await page.title()).toBe("Privacy at Peilstok");
+      await expect.poll(main).toContain("deleted 1 month after the round closes");
+      expect(await main()).toContain("kept for 30 months");
+      expect(await main()).not.toContain("maand");
+      expect(await page.getByRole("link", { name: "English" }).getAttribute("aria-current")).toBe("page");
+      expect(await page.getByRole("link", { name: "Nederlands" }).getAttribute("lang")).toBe("nl");
+      await check("privacy in English");
+
+      // Its switch goes to Dutch, at an address of its own.
+      await page.getByRole("link", { name: "Nederlands" }).click();
+      await page.getByRole("heading", { level: 1, name: "Privacy bij Peilstok" }).waitFor();
+      expect(await lang()).toBe("nl");
+      expect(await page.title()).toBe("Privacy bij Peilstok");
+      expect(new URL(page.url()).search).toBe("?lang=nl");
+      await expect.poll(main).toContain("1 maand na het sluiten");
+      expect(await main()).toContain("30 maanden bewaard");
+      await check("privacy in Dutch");
+
+      // The accessibility statement in English through its address; the same claims in both languages.
+      await page.goto(`${server.url}/toegankelijkheid?lang=en`);
+      await page.getByRole("heading", { level: 1, name: "Accessibility statement" }).waitFor();
+      expect(await lang()).toBe("en");
+      expect(await page.title()).toBe("Accessibility statement — Peilstok");
+      await page.getByRole("heading", { level: 2, name: "What we test" }).waitFor();
+      const shape = () => page.locator("article").evaluate((el) => ({ headings: el.querySelectorAll("h2").length, claims: el.querySelectorAll("li").length }));
+      const english = await shape();
+      await check("accessibility statement in English");
+      await page.getByRole("link", { name: "Nederlands" }).click();
+      await page.getByRole("heading", { level: 1, name: "Toegankelijkheidsverklaring" }).waitFor();
+      expect(await lang()).toBe("nl");
+      expect(await page.title()).toBe("Toegankelijkheidsverklaring — Peilstok");
+      expect(await shape()).toEqual(english);
+      expect(english.claims).toBeGreaterThanOrEqual(10);
+      await check("accessibility statement in Dutch");
+
+      // Without ?lang=, a Dutch browser gets Dutch.
+      await page.goto(`${server.url}/privacy`);
+      await page.getByRole("heading", { level: 1, name: "Privacy bij Peilstok" }).waitFor();
+      expect(seen.errors).toEqual([]);
+      await context.close();
+
+      // A browser that prefers English gets English without asking; the admin login's link stays Dutch.
+      const english360 = await screenContext(browser, 360, "en-GB");
+      const other = await english360.newPage();
+      await other.goto(`${server.url}/toegankelijkheid`);
+      await other.getByRole("heading", { level: 1, name: "Accessibility statement" }).waitFor();
+      expect(await other.evaluate(() => document.documentElement.lang)).toBe("en");
+      await other.goto(`${server.url}/admin`);
+      await other.getByRole("link", { name: "Privacy: wat Peilstok bewaart en hoe lang" }).click();
+      await other.getByRole("heading", { level: 1, name: "Privacy bij Peilstok" }).waitFor();
+      expect(await other.evaluate(() => document.documentElement.lang)).toBe("nl");
+      await english360.close();
     },
   );
 
