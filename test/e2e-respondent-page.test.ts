@@ -175,7 +175,8 @@ describe("respondent page in the browser", () => {
   it(
     "opens the privacy page and the accessibility statement in the form's language, in English when the address or the browser asks, each with a switch back to Dutch and no serious axe issue at 360 px",
     async () => {
-      // The organisation's own periods, one of them singular.
+      // The organisation's own periods, one of them singular (put back at the end).
+      const before = await server.admin<{ settings: { retentionMonths: number; auditRetentionMonths: number } }>("GET", "/api/admin/settings");
       await server.admin("PATCH", "/api/admin/settings", { retentionMonths: 1, auditRetentionMonths: 30 });
       const {
         links: [link],
@@ -255,6 +256,8 @@ describe("respondent page in the browser", () => {
       await other.getByRole("heading", { level: 1, name: "Privacy bij Peilstok" }).waitFor();
       expect(await other.evaluate(() => document.documentElement.lang)).toBe("nl");
       await english360.close();
+      const { retentionMonths, auditRetentionMonths } = before.settings;
+      await server.admin("PATCH", "/api/admin/settings", { retentionMonths, auditRetentionMonths });
     },
   );
 
