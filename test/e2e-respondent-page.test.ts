@@ -443,6 +443,9 @@ describe("respondent page in the browser", () => {
         await page.getByRole("link", { name: "Toegankelijkheid" }).click();
         await page.getByRole("heading", { name: "Toegankelijkheidsverklaring", level: 1 }).waitFor();
         await check("accessibility statement");
+        await page.getByRole("link", { name: "English" }).click();
+        await page.getByRole("heading", { name: "Accessibility statement", level: 1 }).waitFor();
+        await check("accessibility statement in English");
         await context.close();
       }
     },
