@@ -4,7 +4,7 @@ import "../../../lib/charts.ts";
 import "../report.css";
 import type { GapResult } from "../../../../../dsl/aggregators/gap.ts";
 import type { AggregatorOutcome } from "../../../../../server/reports/round-report.ts";
-import { Message } from "../../../components/message.tsx";
+import { LoadFailed, Message, PageLoading } from "../../../components/message.tsx";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchOwnReport, type OwnReport } from "../api.ts";
 import { nl } from "../../../lib/format-number.ts";
@@ -24,15 +24,7 @@ export function OwnReportPage({ params }: { params: Record<string, string> }) {
   const token = params["token"]!;
   const responseId = new URLSearchParams(window.location.search).get("response");
   const [load, reload] = useLoad(`own:${token}`, () => fetchOwnReport(token, responseId));
-  if (load.state === "loading") {
-    return (
-      <main className="page">
-        <p className="page-loading" role="status">
-          Laden…
-        </p>
-      </main>
-    );
-  }
+  if (load.state === "loading") return <PageLoading />;
   if (load.state === "failed") {
     const e = load.error;
     if (e instanceof ApiError && e.code === "not-submitted") {
@@ -41,18 +33,7 @@ export function OwnReportPage({ params }: { params: Record<string, string> }) {
     if (e instanceof ApiError && e.status === 404) {
       return <Message title="Niet gevonden">Deze link hoort niet bij een ingevulde scan.</Message>;
     }
-    return (
-      <Message
-        title="Er ging iets mis"
-        actions={
-          <button type="button" className="button" onClick={reload}>
-            Opnieuw proberen
-          </button>
-        }
-      >
-        Je uitkomsten konden niet worden geladen.
-      </Message>
-    );
+    return <LoadFailed retry={reload}>Je uitkomsten konden niet worden geladen.</LoadFailed>;
   }
   return <OwnReportView report={load.value} token={token} responseId={responseId} />;
 }

@@ -2,7 +2,7 @@
 // to share, who shared them and until when the link works. Nothing else of the round or the scan.
 import "../report.css";
 import "../../../components/ui.css";
-import { Message } from "../../../components/message.tsx";
+import { LoadFailed, Message, PageLoading } from "../../../components/message.tsx";
 import { formatDate } from "../../../lib/format-date.ts";
 import { ApiError } from "../../../lib/http.ts";
 import { fetchShared, type SharedResult } from "../api.ts";
@@ -11,15 +11,7 @@ import { useLoad } from "./use-load.ts";
 export function SharedResultPage({ params }: { params: Record<string, string> }) {
   const token = params["token"]!;
   const [load, reload] = useLoad(`shared:${token}`, () => fetchShared(token));
-  if (load.state === "loading") {
-    return (
-      <main className="page">
-        <p className="page-loading" role="status">
-          Laden…
-        </p>
-      </main>
-    );
-  }
+  if (load.state === "loading") return <PageLoading />;
   if (load.state === "failed") {
     if (load.error instanceof ApiError && load.error.status === 404) {
       return (
@@ -28,18 +20,7 @@ export function SharedResultPage({ params }: { params: Record<string, string> })
         </Message>
       );
     }
-    return (
-      <Message
-        title="Er ging iets mis"
-        actions={
-          <button type="button" className="button" onClick={reload}>
-            Opnieuw proberen
-          </button>
-        }
-      >
-        De gedeelde uitkomsten konden niet worden geladen.
-      </Message>
-    );
+    return <LoadFailed retry={reload}>De gedeelde uitkomsten konden niet worden geladen.</LoadFailed>;
   }
   return <Shared result={load.value} />;
 }

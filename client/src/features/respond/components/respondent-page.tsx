@@ -2,7 +2,7 @@
 // When the server cannot be reached, the last form seen on this device is used instead, so a
 // respondent can keep answering offline.
 import { useCallback, useEffect, useState } from "react";
-import { Message } from "../../../components/message.tsx";
+import { LoadFailed, Message, PageLoading } from "../../../components/message.tsx";
 import { ApiError, isRetryable } from "../../../lib/http.ts";
 import { fetchForm, type RespondForm } from "../api.ts";
 import {
@@ -79,13 +79,7 @@ export function RespondentPage({ params }: { params: Record<string, string> }) {
 
   switch (state.kind) {
     case "loading":
-      return (
-        <main className="page">
-          <p className="page-loading" role="status">
-            Scan laden…
-          </p>
-        </main>
-      );
+      return <PageLoading>Scan laden…</PageLoading>;
     case "unknown-link":
       return (
         <Message title="Deze link werkt niet">
@@ -97,29 +91,15 @@ export function RespondentPage({ params }: { params: Record<string, string> }) {
       );
     case "unreachable":
       return (
-        <Message
-          title="De server is niet bereikbaar"
-          actions={
-            <button type="button" className="button" onClick={retry}>
-              Opnieuw proberen
-            </button>
-          }
-        >
+        <LoadFailed title="De server is niet bereikbaar" retry={retry}>
           <p>De scan kan nu niet worden geladen. We proberen het automatisch opnieuw; je kunt deze pagina open laten.</p>
-        </Message>
+        </LoadFailed>
       );
     case "failed":
       return (
-        <Message
-          title="Er ging iets mis"
-          actions={
-            <button type="button" className="button" onClick={retry}>
-              Opnieuw proberen
-            </button>
-          }
-        >
+        <LoadFailed retry={retry}>
           <p>De scan kon niet worden geladen ({state.error.message}).</p>
-        </Message>
+        </LoadFailed>
       );
     case "ready":
       return <ResponseFlow token={token} form={state.form} responseId={state.responseId} startOffline={state.offline} />;
