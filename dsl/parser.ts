@@ -672,9 +672,9 @@ class Parser {
   private theme(node: Node, page: boolean): void {
     const c = this.cursor(node.line);
     c.next();
-    const id = c.ident("theme-name", true);
-    const title = id ? c.text("theme-title") : undefined;
-    if (title) c.end("theme-title");
+    const id = c.ident(page ? "page-name" : "theme-name", true);
+    const title = id ? c.text(page ? "page-title" : "theme-title") : undefined;
+    if (title) c.end(page ? "page-title" : "theme-title");
     if (!id || !title) {
       if (id) this.file_.recovered.add(id.name);
       for (const child of node.children) this.recover(child);

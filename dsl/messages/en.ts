@@ -49,6 +49,8 @@ const expected: Record<Expected, string> = {
   "not-applicable-text": "the text of the ‘not applicable’ answer",
   "theme-name": "the theme's name after `theme`",
   "theme-title": "the theme's title",
+  "page-name": "the page's name after `page`",
+  "page-title": "the page's title",
   "item-name": "the item's name",
   "item-title": "the question or statement itself, in quotes",
   on: "`on` before the scale's name",
@@ -94,6 +96,8 @@ function expectedHelp(what: Expected, kind?: ItemKind): string | undefined {
       return 'e.g. `1 "helemaal niet"`';
     case "theme-name":
       return 'e.g. `theme visie "Visie"`';
+    case "page-name":
+      return 'e.g. `page afsluiting "Tot slot"`';
     case "item-name":
       return `e.g. \`${kind ?? "rate"} missie "Missie"${kind === "rate" || kind === undefined ? " on niveau" : ""}\``;
     case "item-title":
@@ -103,6 +107,7 @@ function expectedHelp(what: Expected, kind?: ItemKind): string | undefined {
     case "help-text":
     case "label-text":
     case "theme-title":
+    case "page-title":
     case "option-label":
     case "english-text":
     case "not-applicable-text":
@@ -129,6 +134,7 @@ const after: Record<After, string> = {
   "scale-range": "the scale's range",
   label: "the label",
   "theme-title": "the theme's title",
+  "page-title": "the page's title",
   item: "the item",
   setting: "this setting",
   condition: "the condition",
@@ -182,9 +188,9 @@ function textPlace(p: TextPlace): string {
     case "not-applicable":
       return `the ‘not applicable’ answer of scale ${c(p.scale)}`;
     case "theme-title":
-      return `the title of theme ${c(p.theme)}`;
+      return `the title of ${p.page ? "page" : "theme"} ${c(p.theme)}`;
     case "theme-help":
-      return `the help of theme ${c(p.theme)}`;
+      return `the help of ${p.page ? "page" : "theme"} ${c(p.theme)}`;
     case "item-title":
       return `item ${c(p.item)}`;
     case "item-help":
@@ -507,7 +513,10 @@ export const en: Catalogue = {
     }),
   },
   "theme-empty": {
-    empty: (a) => ({ message: `theme ${c(a.theme)} has no items`, help: "add items indented below it, or remove the theme" }),
+    empty: (a) =>
+      a.page
+        ? { message: `page ${c(a.theme)} has no items`, help: "add items indented below it, or remove the page" }
+        : { message: `theme ${c(a.theme)} has no items`, help: "add items indented below it, or remove the theme" },
   },
   "item-undefined": {
     condition: (a) => ({

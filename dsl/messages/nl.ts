@@ -49,6 +49,8 @@ const expected: Record<Expected, string> = {
   "not-applicable-text": "de tekst van het antwoord ‘niet van toepassing’",
   "theme-name": "de naam van het thema na `theme`",
   "theme-title": "de titel van het thema",
+  "page-name": "de naam van de pagina na `page`",
+  "page-title": "de titel van de pagina",
   "item-name": "de naam van de vraag",
   "item-title": "de vraag of stelling zelf, tussen aanhalingstekens",
   on: "`on` voor de naam van de schaal",
@@ -94,6 +96,8 @@ function expectedHelp(what: Expected, kind?: ItemKind): string | undefined {
       return 'bijvoorbeeld `1 "helemaal niet"`';
     case "theme-name":
       return 'bijvoorbeeld `theme visie "Visie"`';
+    case "page-name":
+      return 'bijvoorbeeld `page afsluiting "Tot slot"`';
     case "item-name":
       return `bijvoorbeeld \`${kind ?? "rate"} missie "Missie"${kind === "rate" || kind === undefined ? " on niveau" : ""}\``;
     case "item-title":
@@ -103,6 +107,7 @@ function expectedHelp(what: Expected, kind?: ItemKind): string | undefined {
     case "help-text":
     case "label-text":
     case "theme-title":
+    case "page-title":
     case "option-label":
     case "english-text":
     case "not-applicable-text":
@@ -129,6 +134,7 @@ const after: Record<After, string> = {
   "scale-range": "het bereik van de schaal",
   label: "de omschrijving",
   "theme-title": "de titel van het thema",
+  "page-title": "de titel van de pagina",
   item: "de vraag",
   setting: "deze instelling",
   condition: "de voorwaarde",
@@ -184,9 +190,9 @@ function textPlace(p: TextPlace): string {
     case "not-applicable":
       return `het antwoord ‘niet van toepassing’ van schaal ${c(p.scale)}`;
     case "theme-title":
-      return `de titel van thema ${c(p.theme)}`;
+      return `de titel van ${p.page ? "pagina" : "thema"} ${c(p.theme)}`;
     case "theme-help":
-      return `de uitleg bij thema ${c(p.theme)}`;
+      return `de uitleg bij ${p.page ? "pagina" : "thema"} ${c(p.theme)}`;
     case "item-title":
       return `vraag ${c(p.item)}`;
     case "item-help":
@@ -515,7 +521,10 @@ export const nl: Catalogue = {
     }),
   },
   "theme-empty": {
-    empty: (a) => ({ message: `thema ${c(a.theme)} heeft geen vragen`, help: "zet er ingesprongen vragen onder, of haal het thema weg" }),
+    empty: (a) =>
+      a.page
+        ? { message: `pagina ${c(a.theme)} heeft geen vragen`, help: "zet er ingesprongen vragen onder, of haal de pagina weg" }
+        : { message: `thema ${c(a.theme)} heeft geen vragen`, help: "zet er ingesprongen vragen onder, of haal het thema weg" },
   },
   "item-undefined": {
     condition: (a) => ({

@@ -39,6 +39,8 @@ export type Expected =
   | "not-applicable-text"
   | "theme-name"
   | "theme-title"
+  | "page-name"
+  | "page-title"
   | "item-name"
   | "item-title"
   | "on"
@@ -77,6 +79,7 @@ export type After =
   | "scale-range"
   | "label"
   | "theme-title"
+  | "page-title"
   | "item"
   | "setting"
   | "condition"
@@ -91,8 +94,8 @@ export type TextPlace =
   | { place: "intro" }
   | { place: "label"; scale: string; value: number }
   | { place: "not-applicable"; scale: string }
-  | { place: "theme-title"; theme: string }
-  | { place: "theme-help"; theme: string }
+  | { place: "theme-title"; theme: string; page?: boolean }
+  | { place: "theme-help"; theme: string; page?: boolean }
   | { place: "item-title"; item: string }
   | { place: "item-help"; item: string }
   | { place: "option"; item: string; option: string };
@@ -187,7 +190,7 @@ export interface MessageArgs {
   "scale-label-out-of-range": { label: { scale: string; value: number; min: number; max: number } };
   "scale-label-duplicate": { label: { scale: string; value: number; line: number } };
   "theme-undefined": { param: { name: string; suggestion?: Suggestion } };
-  "theme-empty": { empty: { theme: string } };
+  "theme-empty": { empty: { theme: string; page?: boolean } };
   "item-undefined": {
     condition: { name: string; suggestion?: Suggestion };
     param: { name: string; suggestion?: Suggestion };

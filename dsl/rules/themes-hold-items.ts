@@ -5,7 +5,7 @@ import { raw } from "../diagnostics.ts";
 export const themesHoldItems: Rule = (ctx) => {
   for (const theme of ctx.file.themes) {
     if (theme.items.length === 0 && !theme.incomplete) {
-      ctx.report(raw("theme-empty", "empty", theme.id.span, { theme: theme.id.name }));
+      ctx.report(raw("theme-empty", "empty", theme.id.span, { theme: theme.id.name, ...(theme.page ? { page: true } : {}) }));
     }
   }
   const scan = ctx.file.scans[0];

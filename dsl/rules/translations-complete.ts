@@ -15,8 +15,8 @@ export const translationsComplete: Rule = (ctx) => {
       ...(s.notApplicable ? [[s.notApplicable, { place: "not-applicable", scale: s.id.name }] as [TextNode, TextPlace]] : []),
     ]),
     ...ctx.file.themes.flatMap((t) => [
-      [t.title, { place: "theme-title", theme: t.id.name }] as [TextNode, TextPlace],
-      ...t.help.map((h): [TextNode, TextPlace] => [h, { place: "theme-help", theme: t.id.name }]),
+      [t.title, { place: "theme-title", theme: t.id.name, ...(t.page ? { page: true } : {}) }] as [TextNode, TextPlace],
+      ...t.help.map((h): [TextNode, TextPlace] => [h, { place: "theme-help", theme: t.id.name, ...(t.page ? { page: true } : {}) }]),
     ]),
     ...ctx.allItems.flatMap((i) => [
       [i.title, { place: "item-title", item: i.id.name }] as [TextNode, TextPlace],

@@ -97,6 +97,13 @@ describe("compiling a scan", () => {
     const misspelt = compile({ name: "misspelt.scan", text: paged.replace("page slot", "pgae slot") });
     expect(misspelt.diagnostics.map((d) => [d.id, d.args.suggestion])).toEqual([["keyword-unknown", "page"]]);
     expect(misspelt.diagnostics[0]!.message).toContain("pgae");
+    // Mistakes in a page are told as the page's, not a theme's.
+    const empty = compile({ name: "empty.scan", text: text.replace("score gap per theme", 'page slot "Tot slot" en "Finally"\n\nscore gap per theme') });
+    expect(empty.diagnostics.map((d) => d.message)).toEqual(["pagina `slot` heeft geen vragen"]);
+    const nameless = compile({ name: "nameless.scan", text: paged.replace('page slot "Tot slot" en "Finally"', "page") });
+    expect(nameless.diagnostics.map((d) => d.message).join("\n")).toContain("de naam van de pagina na `page`");
+    const untranslated = compile({ name: "untranslated.scan", text: paged.replace('page slot "Tot slot" en "Finally"', 'page slot "Tot slot"') });
+    expect(untranslated.diagnostics.map((d) => d.message).join("\n")).toContain("pagina `slot`");
   });
 
   it("is deterministic", () => {
