@@ -82,7 +82,8 @@ export interface AppOptions {
 /** Builds the HTTP app; it never listens (see main.ts). */
 export function createApp(options: AppOptions) {
   const { sql, log } = options;
-  const respond = new RespondService(sql, new ScanVersionCache(sql), options.admissions ?? new OpenLinkAdmissions(sql, { log }));
+  const admissions = options.admissions ?? new OpenLinkAdmissions(sql, { log });
+  const respond = new RespondService(sql, new ScanVersionCache(sql), admissions);
   const invitations =
     options.invitations ?? new Invitations(sql, { transport: outboxTransport, publicUrl: options.publicUrl, log });
   const session: SessionConfig = {
@@ -175,7 +176,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/admin/rounds", invitationRoutes(sql, invitations));
   app.route("/api/admin/mail", mailRoutes(sql, invitations));
   app.route("/api/admin/rounds", roundActionRoutes(sql, invitations));
-  app.route("/api/admin/rounds", openLinkRoutes(sql));
+  app.route("/api/admin/rounds", openLinkRoutes(sql, admissions));
   app.route("/api/admin/series", seriesRoutes(sql, options.series ?? new SeriesService(sql, invitations)));
   app.route("/api/admin/settings", settingsRoutes(sql));
   app.route("/api/admin/audit", auditRoutes(sql));

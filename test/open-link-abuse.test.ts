@@ -163,6 +163,35 @@ describe.each(backends)("open-link limits on %s", (backend) => {
     expect((await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).body.usage.admitted).toBe(5);
   });
 
+  test("new limits hold at once: an admin lowering the cap takes back the places this instance had leased", async () => {
+    const { roundId, token } = await openRound({ maxResponses: 100, perHour: 1000, onePerDevice: false });
+    const admissions = new OpenLinkAdmissions(db.sql, { idleMs: 60_000 });
+    const instance = testApp(db.sql, { admissions });
+    const submitOnce = () =>
+      instance.request(`/api/respond/${token}/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ responseId: randomUUID(), data: miniAnswers }),
+      });
+    for (let n = 0; n < 5; n++) expect((await submitOnce()).status).toBe(200);
+    const usage = async () => (await adminCall("GET", `/api/admin/rounds/${roundId}/open-link`)).body.usage.admitted as number;
+    expect(await usage()).toBeGreaterThan(5);
+    // Through this instance, as an admin on its round page would.
+    const put = await instance.request(`/api/admin/rounds/${roundId}/open-link`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ maxResponses: 6, perHour: 1000, onePerDevice: false }),
+    });
+    expect(put.status).toBe(200);
+    expect(await usage()).toBe(5);
+    expect((await submitOnce()).status).toBe(200);
+    const full = await submitOnce();
+    expect(full.status).toBe(409);
+    expect(((await full.json()) as any).error.code).toBe("open-link-full");
+    await admissions.close();
+    expect(await usage()).toBe(6);
+  });
+
   test("one browser is one respondent: its device cookie finds its response, and a second one from it is refused", async () => {
     const { roundId, token } = await openRound();
     const page = await app.request(`/api/respond/${token}`);

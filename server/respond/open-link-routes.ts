@@ -6,7 +6,13 @@ import type { Sql } from "../db/connect.ts";
 import { adminSecurity, apiRoutes, errorResponse, json, jsonBody, notFoundAs } from "../lib/openapi.ts";
 import { notFound } from "../lib/errors.ts";
 import { audit } from "../audit/record.ts";
-import { openLinkLimitsSchema, openLinkUsage, readOpenLinkLimits, writeOpenLinkLimits } from "./open-link.ts";
+import {
+  openLinkLimitsSchema,
+  openLinkUsage,
+  readOpenLinkLimits,
+  writeOpenLinkLimits,
+  type OpenLinkAdmissions,
+} from "./open-link.ts";
 import { burstSchema, exclude, exclusionSchema, findBursts, listExclusions, restore } from "./bursts.ts";
 
 const idParam = z.object({ id: z.uuid(notFoundAs("round")) });
@@ -80,7 +86,7 @@ const restoreRoute = createRoute({
   responses: { 200: json(openLinkStateSchema.extend({ restored: z.number().int() }), "Restored: how many, and the open link's state"), ...missing },
 });
 
-export function openLinkRoutes(sql: Sql) {
+export function openLinkRoutes(sql: Sql, admissions: OpenLinkAdmissions) {
   const app = apiRoutes<AuthEnv>();
   app.use("/:id/*", requireRoundAccess(sql));
   const state = async (id: string) => {
@@ -95,6 +101,8 @@ export function openLinkRoutes(sql: Sql) {
       const { id } = c.req.valid("param");
       const limits = c.req.valid("json");
       if (!(await writeOpenLinkLimits(sql, id, limits))) throw notFound("round");
+      // Places this instance leased under the old limits go back, so the new ones hold at once.
+      await admissions.giveBackAll(id);
       await audit(c, sql, "round.update", { roundId: id, details: { change: "open-link", ...limits } });
       return c.json(await state(id), 200);
     })

@@ -316,6 +316,12 @@ export class OpenLinkAdmissions {
     }
   }
 
+  /** Gives a round's unused places back now (its limits changed). */
+  async giveBackAll(roundId: string): Promise<void> {
+    const lease = this.leases.get(roundId);
+    if (lease) await this.giveBackToRound(roundId, lease);
+  }
+
   /** Gives every unused place back (at shutdown, before the database closes). */
   async close(): Promise<void> {
     await Promise.all(
