@@ -113,7 +113,13 @@ const bucketNow = (sql: Queryable) => sql`
   )
 `;
 
-/** Sets this transaction to commit without waiting for the disk (see admitNewResponse). */
+/**
+ * Commits this statement's transaction without waiting for the disk (synchronous_commit off for it
+ * only): every new response through a link updates the round's one row, and waiting for each
+ * flush with its lock held made parallel submits wait in line for each other's fsync (the submit
+ * bench fell from 65% to 25% of the ceiling). A crash can forget the last counts; an answer's own
+ * insert is still acknowledged only once it is on disk.
+ */
 const withoutWaitingForDisk = (sql: Queryable) => sql`set_config('synchronous_commit', 'off', true) = 'off'`;
 
 /**
@@ -124,22 +130,7 @@ const withoutWaitingForDisk = (sql: Queryable) => sql`set_config('synchronous_co
  * in, and passes.
  */
 export async function admitNewResponse(sql: Queryable, roundId: string, responseId: string): Promise<void> {
-  // Committed without waiting for the disk (synchronous_commit off for this statement only): every
-  // submit through the link updates this one row, and waiting for each flush with its lock held
-  // made parallel submits wait in line for each other's fsync (the submit bench fell from 65% to
-  // 25% of the ceiling). A crash can forget the last counts; the answer's own insert after it is
-  // still acknowledged only once it is on disk.
-  const admitted = await sql`
-    update rounds
-    set open_link_bucket = ${bucketNow(sql)} - 1, open_link_bucket_at = now(),
-      open_link_admitted = open_link_admitted + 1
-    where id = ${roundId}
-      and open_link_admitted < open_link_max_responses
-      and ${bucketNow(sql)} >= 1
-      and not exists (select 1 from responses where id = ${responseId})
-      and ${withoutWaitingForDisk(sql)}
-  `;
-  if (admitted.count === 0) await refuseUnlessKnown(sql, roundId, responseId);
+  if ((await leasePlaces(sql, roundId, 1, responseId)) === 0) await refuseUnlessKnown(sql, roundId, responseId);
 }
 
 /**
@@ -163,8 +154,11 @@ async function refuseUnlessKnown(sql: Queryable, roundId: string, responseId: st
   throw error;
 }
 
-/** Takes up to `wanted` places from a round's open link at once; how many it got (0: refused). */
-async function leasePlaces(sql: Queryable, roundId: string, wanted: number): Promise<number> {
+/**
+ * Takes up to `wanted` places from a round's open link at once, within its cap and rate; how many
+ * it got (0: refused). With `newResponseId`, none for a response id that exists already.
+ */
+async function leasePlaces(sql: Queryable, roundId: string, wanted: number, newResponseId?: string): Promise<number> {
   const [row] = await sql<{ places: number }[]>`
     with round as (
       select id, least(${wanted}, open_link_max_responses - open_link_admitted, floor(${bucketNow(sql)}))::int as places
@@ -175,7 +169,9 @@ async function leasePlaces(sql: Queryable, roundId: string, wanted: number): Pro
     set open_link_bucket = ${bucketNow(sql)} - round.places, open_link_bucket_at = now(),
       open_link_admitted = open_link_admitted + round.places
     from round
-    where rounds.id = round.id and round.places >= 1 and ${withoutWaitingForDisk(sql)}
+    where rounds.id = round.id and round.places >= 1
+      ${newResponseId === undefined ? sql`` : sql`and not exists (select 1 from responses where id = ${newResponseId})`}
+      and ${withoutWaitingForDisk(sql)}
     returning round.places
   `;
   return row?.places ?? 0;
