@@ -117,16 +117,15 @@ export function createApp(options: AppOptions) {
     }),
   );
   // Per link token, and per client address over all links (server/lib/rate-limit.ts).
-  const proxy = { trustedProxyHeader: options.trustedProxyHeader };
   // An open link is shared by many: each browser (its device cookie) has its own budget there.
   app.use(
     "/api/respond/*",
-    ...respondentRateLimit(options.rateLimit, { ...proxy, linkKey: (c, token) => `${token}:${getCookie(c, deviceCookie) ?? ""}` }),
+    ...respondentRateLimit(options.rateLimit, { linkKey: (c, token) => `${token}:${getCookie(c, deviceCookie) ?? ""}` }),
   );
-  app.use("/api/shared/*", ...respondentRateLimit(options.rateLimit, proxy));
+  app.use("/api/shared/*", ...respondentRateLimit(options.rateLimit));
   // The form JSON (tens of kB for a long scan) goes out gzipped on a slow phone's first visit.
   app.get("/api/respond/:token", compress({ encoding: "gzip" }));
-  app.use("/api/auth/login", rateLimit(options.rateLimit, proxy));
+  app.use("/api/auth/login", rateLimit(options.rateLimit));
   // Bodies are at most bodyLimitBytes, JSON, and text is text, before any route reads them
   // (server/lib/strict-input.ts).
   app.use(
@@ -138,7 +137,7 @@ export function createApp(options: AppOptions) {
   );
   const methods = loginMethods(sql, Boolean(options.oidc));
   app.use("/api/auth/login", passwordLoginGate(methods));
-  app.use("/api/auth/oidc/*", rateLimit(options.rateLimit, proxy));
+  app.use("/api/auth/oidc/*", rateLimit(options.rateLimit));
   const auth = authenticate({ sql, session, adminToken: options.adminToken });
   app.use("/api/auth/*", auth);
   // Every admin route: someone logged in, viewers read-only; each route then names its roles
@@ -154,7 +153,6 @@ export function createApp(options: AppOptions) {
   app.route("/api/respond", respondRoutes(respond, { secureCookies: session.secure }));
   const security: AuthSecurity = {
     throttle: options.loginThrottle ?? defaultLoginThrottle,
-    trustedProxyHeader: options.trustedProxyHeader,
     publicUrl: options.publicUrl,
     sealer: () => invitations.sealer(),
   };

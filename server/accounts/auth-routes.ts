@@ -35,8 +35,6 @@ export const passwordChangeSchema = z.object({
 
 export interface AuthSecurity {
   throttle: LoginThrottleConfig;
-  /** See server/lib/client-address.ts. */
-  trustedProxyHeader?: string | undefined;
   publicUrl: string;
   /** Seals and opens two-factor secrets (the link key). */
   sealer: () => Promise<LinkSealer>;
@@ -167,7 +165,7 @@ async function lockoutNotice(sql: Queryable, account: AccountRow, failures: numb
  */
 export function authRoutes(sql: Sql, session: SessionConfig, timeZone: string, security: AuthSecurity) {
   const { throttle } = security;
-  const keysFor = (c: Context, email: string): LoginKeys => loginKeys(email, clientAddress(c, security.trustedProxyHeader));
+  const keysFor = (c: Context, email: string): LoginKeys => loginKeys(email, clientAddress(c));
 
   /** A failed attempt: counted already; the account holder hears of a long run. */
   async function failed(keys: LoginKeys, account: AccountRow | undefined, failures: number, error: AppError): Promise<never> {

@@ -113,7 +113,7 @@ export function twoFactorRoutes(sql: Sql, security: AuthSecurity) {
     .openapi(disableRoute, async (c) => {
       const account = own(c);
       // Password and code: throttled like a login, so a stolen session cannot guess them.
-      const keys = loginKeys(account.email, clientAddress(c, security.trustedProxyHeader));
+      const keys = loginKeys(account.email, clientAddress(c));
       const reserved = await reserveAttempt(sql, keys, security.throttle);
       if (!reserved.allowed) throw throttled(c, reserved.retryAfterMs);
       const { password, code } = c.req.valid("json");

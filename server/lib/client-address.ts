@@ -9,7 +9,10 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 
 const contextKey = "trustedProxyHeader" as never;
 
-/** Makes the configured header known to `clientAddress(c)` calls that do not pass it (the audit log). */
+/**
+ * Makes the configured header known to every `clientAddress(c)` of the request (limits, login
+ * throttle, audit log): the app's first middleware, so there is one place it is read from.
+ */
 export function trustProxyHeader(header: string | undefined): MiddlewareHandler {
   return async (c, next) => {
     if (header) c.set(contextKey, header as never);
@@ -17,7 +20,8 @@ export function trustProxyHeader(header: string | undefined): MiddlewareHandler 
   };
 }
 
-export function clientAddress(c: Context, trustedProxyHeader: string | undefined = c.get(contextKey) as string | undefined): string {
+export function clientAddress(c: Context): string {
+  const trustedProxyHeader = c.get(contextKey) as string | undefined;
   if (trustedProxyHeader) {
     const value = c.req.header(trustedProxyHeader);
     const last = value?.split(",").at(-1)?.trim();

@@ -37,10 +37,10 @@ export function linkTokenOf(c: Context): string | undefined {
  */
 export function rateLimit(
   limit: RateLimit,
-  options: { key?: (c: Context) => string | undefined; trustedProxyHeader?: string | undefined; now?: () => number } = {},
+  options: { key?: (c: Context) => string | undefined; now?: () => number } = {},
 ): MiddlewareHandler {
   const now = options.now ?? Date.now;
-  const keyOf = options.key ?? ((c: Context) => clientAddress(c, options.trustedProxyHeader));
+  const keyOf = options.key ?? clientAddress;
   const buckets = new Map<string, Bucket>();
   return async (c, next) => {
     const key = keyOf(c);
@@ -70,17 +70,17 @@ export function rateLimit(
 /**
  * The respondent endpoints' limits: each link token has its own budget (so people behind one
  * address do not share one), and each client address `addressFactor` times that over all links.
- * `linkKey` may narrow a link's key further (an open link's device, see server/respond/device.ts).
+ * `linkKey` may narrow a link's key further (an open link's device, see server/respond/open-link.ts).
  */
 export function respondentRateLimit(
   limit: RateLimit,
-  options: { trustedProxyHeader?: string | undefined; linkKey?: (c: Context, token: string) => string; now?: () => number } = {},
+  options: { linkKey?: (c: Context, token: string) => string; now?: () => number } = {},
 ): MiddlewareHandler[] {
   const linkKey = options.linkKey ?? ((_c: Context, token: string) => token);
   return [
     rateLimit(
       { burst: limit.burst * addressFactor, perSecond: limit.perSecond * addressFactor },
-      { trustedProxyHeader: options.trustedProxyHeader, now: options.now },
+      { now: options.now },
     ),
     rateLimit(limit, {
       key: (c) => {
