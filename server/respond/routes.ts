@@ -79,16 +79,18 @@ const submitRoute = createRoute({
   },
 });
 
-/** The browser's device cookie, if it has one (server/respond/open-link.ts). */
-function deviceOf(c: Context): Device {
+/**
+ * Runs `act` with the browser's device (its cookie, if it has one; server/respond/open-link.ts),
+ * and sends the cookie when an open link gave this browser a new one.
+ */
+async function withDevice<T>(c: Context, secure: boolean, act: (device: Device) => Promise<T>): Promise<T> {
   const cookie = getCookie(c, deviceCookie);
-  return { id: isDeviceId(cookie) ? cookie : null, fresh: false };
-}
-
-/** Sends the device cookie when an open link gave this browser a new one. */
-function keepDevice(c: Context, device: Device, secure: boolean): void {
-  if (!device.fresh || device.id === null) return;
-  setCookie(c, deviceCookie, device.id, { path: deviceCookiePath, httpOnly: true, sameSite: "Lax", secure, maxAge: 400 * 86_400 });
+  const device: Device = { id: isDeviceId(cookie) ? cookie : null, fresh: false };
+  const result = await act(device);
+  if (device.fresh && device.id !== null) {
+    setCookie(c, deviceCookie, device.id, { path: deviceCookiePath, httpOnly: true, sameSite: "Lax", secure, maxAge: 400 * 86_400 });
+  }
+  return result;
 }
 
 /** The respondent API (see ARCHITECTURE.md): one link token opens one form and one response. */
@@ -98,21 +100,14 @@ export function respondRoutes(service: RespondService, { secureCookies = false }
       const { token } = c.req.valid("param");
       const { response } = c.req.valid("query");
       c.header("Cache-Control", "no-store");
-      const device = deviceOf(c);
-      const form = await service.form(token, response, device);
-      keepDevice(c, device, secureCookies);
-      return c.json(form, 200);
+      return c.json(await withDevice(c, secureCookies, (device) => service.form(token, response, device)), 200);
     })
     .openapi(draftRoute, async (c) => {
-      const device = deviceOf(c);
-      const saved = await service.saveDraft(c.req.valid("param").token, c.req.valid("json"), device);
-      keepDevice(c, device, secureCookies);
-      return c.json(saved, 200);
+      const { token } = c.req.valid("param");
+      return c.json(await withDevice(c, secureCookies, (device) => service.saveDraft(token, c.req.valid("json"), device)), 200);
     })
     .openapi(submitRoute, async (c) => {
-      const device = deviceOf(c);
-      const submitted = await service.submit(c.req.valid("param").token, c.req.valid("json"), device);
-      keepDevice(c, device, secureCookies);
-      return c.json(submitted, 200);
+      const { token } = c.req.valid("param");
+      return c.json(await withDevice(c, secureCookies, (device) => service.submit(token, c.req.valid("json"), device)), 200);
     });
 }
