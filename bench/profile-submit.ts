@@ -70,7 +70,11 @@ const run = (duration: number) =>
   );
 /** The server process's CPU time so far (user + system), in ms. */
 async function cpuMs(): Promise<number> {
-  const fields = (await readFile(`/proc/${child.pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+  return statCpuMs(await readFile(`/proc/${child.pid}/stat`, "utf8"));
+}
+/** User + system CPU time in ms from a /proc/<pid>/stat line (fields 14 and 15, clock ticks of 10 ms). */
+function statCpuMs(stat: string): number {
+  const fields = stat.split(") ")[1]!.split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 /** CPU time so far of every PostgreSQL process on the machine (the bench's cluster), in ms. */
@@ -79,9 +83,7 @@ async function databaseCpuMs(): Promise<number> {
   for (const pid of await readdir("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-    if (!stat.includes("(postgres)")) continue;
-    const fields = stat.split(") ")[1]!.split(" ");
-    ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    if (stat.includes("(postgres)")) ms += statCpuMs(stat);
   }
   return ms;
 }
