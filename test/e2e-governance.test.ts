@@ -273,11 +273,18 @@ describe("governance admin pages", () => {
       expect.arrayContaining(["round.create", "report.view"]),
     );
 
-    // On a phone each entry is a block of lines, and the page does not scroll sideways.
+    // Reading the log is in it too, with the page and the filter in words.
+    await open(page, "/admin/audit?action=audit.view", "Logboek");
+    await expect.poll(() => rows.locator("td:nth-child(5)").allTextContents()).toContain("pagina 1 · gefilterd op Rapport bekeken");
+
+    // On a phone each entry is a block of lines, and the page does not scroll sideways; nor does
+    // any line of an entry stick out of it (a date cut off at the screen's edge).
     const small = await phone.newPage();
     await open(small, "/admin/audit?action=auth.login", "Logboek");
     await small.getByRole("table", { name: "Logboek" }).locator("tbody tr").first().waitFor();
     await check(small, "audit");
+    const sticking = await small.locator(".audit-table td").evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+    expect(sticking, "lines of the log wider than the phone").toEqual([]);
     await small.close();
 
     // A viewer has no menu entry and no page.

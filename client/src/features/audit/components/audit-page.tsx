@@ -1,6 +1,6 @@
 // "Logboek" (admin): who did what, newest first, filtered by person, round, action and period, a
 // page at a time. The filters live in the address (?round=…), so a round's page can link here.
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, ButtonRow } from "../../../components/button.tsx";
 import { FieldRow, SelectField, TextField } from "../../../components/field.tsx";
 import { Loading, Notice } from "../../../components/notice.tsx";
@@ -67,7 +67,8 @@ const reasonNames: Record<string, string> = {
 };
 
 /** The facts of an entry in a short Dutch line; unknown facts as "name: value". */
-function describe(e: AuditEntryView): string {
+/** An entry's details in words; `actionLabels` names the actions a filter can name (the page's list). */
+function describe(e: AuditEntryView, actionLabels: ReadonlyMap<string, string>): string {
   const d = e.details as Record<string, unknown>;
   const parts: string[] = [];
   const used = new Set<string>();
@@ -162,6 +163,10 @@ function describe(e: AuditEntryView): string {
   take("mails", (v) => count(Number(v), "mail", "mails"));
   take("drafts", (v) => count(Number(v), "concept", "concepten"));
   take("entries", (v) => count(Number(v), "regel", "regels"));
+  // Reading the log itself (audit.view): the page and the filters it was read with.
+  take("page", (v) => (e.action === "audit.view" ? `pagina ${String(v)}` : null));
+  take("actor", (v) => (e.action === "audit.view" ? `gefilterd op ${String(v)}` : null));
+  take("action", (v) => (e.action === "audit.view" ? `gefilterd op ${actionLabels.get(String(v)) ?? String(v)}` : null));
   for (const [key, value] of Object.entries(d)) {
     if (used.has(key) || value === null || value === undefined) continue;
     parts.push(`${key}: ${typeof value === "object" ? JSON.stringify(value) : typeof value === "boolean" ? yes(value) : String(value)}`);
@@ -182,6 +187,8 @@ export function AuditPage() {
   const [page, setPage] = useState<AuditPage | null>(null);
   const [rounds, setRounds] = useState<RoundOption[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** The actions by id, for entries that name one (a read of the log filtered on an action). */
+  const actionLabels = useMemo(() => new Map((page?.actions ?? []).map((a) => [a.id, a.label])), [page]);
 
   useEffect(() => {
     fetchRoundOptions().then(setRounds, () => setRounds([]));
@@ -292,7 +299,7 @@ export function AuditPage() {
                       {target(e) ? <span className="muted audit-target">{target(e)}</span> : null}
                     </td>
                     <td data-label="Ronde">{e.round ? (e.round.title ? `${e.round.title} (${e.round.group})` : "verwijderde ronde") : ""}</td>
-                    <td className="audit-details" data-label="Details">{describe(e)}</td>
+                    <td className="audit-details" data-label="Details">{describe(e, actionLabels)}</td>
                   </tr>
                 ))}
               </tbody>
